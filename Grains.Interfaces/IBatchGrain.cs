@@ -1,0 +1,16 @@
+using MasteryEngine.Runtime;
+
+namespace MasteryEngine.Grains;
+
+/// <summary>A batch calculation; the key is the batch id. Its status expires a day after creation.</summary>
+public interface IBatchGrain : IGrainWithStringKey
+{
+    /// <summary>Records the batch and starts working through it in the background; returns at once.</summary>
+    Task StartAsync(IReadOnlyList<BatchItem> items);
+
+    /// <summary>Null when no such batch exists (never created, or expired).</summary>
+    Task<BatchStatus?> GetStatusAsync();
+
+    /// <summary>Removes the student's result from this batch (GDPR erasure).</summary>
+    Task ForgetStudentAsync(string studentId);
+}

@@ -1,0 +1,9 @@
+namespace MasteryEngine.Grains;
+
+public enum MasteryComponent
+{
+    Completion,
+    Quiz,
+    Quality,
+    Consistency,
+}

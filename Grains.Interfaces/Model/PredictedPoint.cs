@@ -1,0 +1,3 @@
+namespace MasteryEngine.Grains;
+
+public sealed record PredictedPoint(DateOnly Date, double PredictedMastery);

@@ -1,0 +1,8 @@
+namespace MasteryEngine.Grains;
+
+public enum RecommendationPriority
+{
+    High,
+    Medium,
+    Low,
+}
