@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using MasteryEngine.Grains.Serialization;
+
 namespace MasteryEngine.Grains;
 
 /// <summary>Ordered from lowest to highest.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<MasteryLevel>))]
 public enum MasteryLevel
 {
     Novice,

@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+using MasteryEngine.Grains.Serialization;
+
 namespace MasteryEngine.Grains;
 
+[JsonConverter(typeof(SnakeCaseEnumConverter<RecommendationPriority>))]
 public enum RecommendationPriority
 {
     High,
