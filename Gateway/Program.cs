@@ -7,7 +7,7 @@ if (TokenCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGatewayOptions().AddSeedLogLevel().UseGatewayPort();
+builder.AddGatewayOptions().AddSeedLogLevel().UseGatewayPort().AddEmbeddedSilo();
 builder.Services
     .AddGatewayJson()
     .AddGatewayProblemDetails()
