@@ -3,10 +3,9 @@ using System.Text.Json.Serialization;
 namespace MasteryEngine.Grains;
 
 /// <summary>
-/// Source-generated JSON for the grain states (what storage holds). Property names are short camelCase and
-/// defaults are written so a record always round-trips exactly.
+/// Source-generated JSON for the grain states (what storage holds); registered as an
+/// <see cref="System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"/> for the runtime's state serializer.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StudentMasteryState))]
 [JsonSerializable(typeof(CohortState))]
 [JsonSerializable(typeof(BatchState))]

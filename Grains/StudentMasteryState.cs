@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MasteryEngine.Grains.Domain;
 
 namespace MasteryEngine.Grains;
@@ -34,6 +35,7 @@ public sealed class StudentMasteryState
     /// <summary>Fingerprint of the top recommendations (component or topic, and priority) as of the last change.</summary>
     public ulong RecommendationFingerprint { get; set; }
 
+    [JsonIgnore]
     public bool HasData => Overall.HasData || LastCalculatedAt is not null;
 
     public bool HasApplied(string eventId) => AppliedEventLog.Contains(AppliedEvents, EventFingerprint.Of(eventId));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json.Serialization;
 
 namespace MasteryEngine.Grains.Domain;
 
@@ -15,6 +16,7 @@ public sealed class ActivityLog
 
     public int LastDay { get; set; }
 
+    [JsonIgnore]
     public bool IsEmpty => Bits == 0;
 
     public void Record(int day)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MasteryEngine.Grains.Domain;
 
 /// <summary>
@@ -31,6 +33,7 @@ public class ComponentTracker
 
     public ActivityLog Activity { get; set; } = new();
 
+    [JsonIgnore]
     public bool HasData => Observed != ObservedComponents.None || StatedConsistency is not null || !Activity.IsEmpty;
 
     public ComponentScores Components(int today, int consistencyWindowDays) => new(
