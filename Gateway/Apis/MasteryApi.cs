@@ -5,6 +5,7 @@ using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
+using MasteryEngine.Grains.Domain;
 using MasteryEngine.Runtime.Streams;
 
 namespace MasteryEngine.Gateway.Apis;
@@ -59,41 +60,33 @@ public static class MasteryApi
     }
 
     /// <summary>
-    /// Validates the event, hands it to the learning-event stream keyed by the student (which keeps each
-    /// student's events in order) and answers 202: the student's grain applies it when the stream delivers it.
+    /// Validates the event with the domain's own rules, hands it to the learning-event stream keyed by the
+    /// student (which keeps each student's events in order) and answers 202: the student's grain applies it
+    /// when the stream delivers it.
     /// </summary>
     public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var studentId = errors.RequireId("student_id", request.StudentId);
-        errors.OptionalId("cohort_id", request.CohortId);
-        if (string.IsNullOrEmpty(request.EventType))
-        {
-            errors.Add("event_type", "event_type is required.");
-        }
-        else if (!LearningEventTypes.All.Contains(request.EventType))
-        {
-            errors.Add("event_type", $"event_type must be one of {string.Join(", ", LearningEventTypes.All)}.");
-        }
-
-        if (request.Data is { ValueKind: not JsonValueKind.Object })
-        {
-            errors.Add("data", "data must be a JSON object.");
-        }
-
         if (!errors.IsEmpty)
         {
             return errors.ToProblem();
         }
 
         var learningEvent = new LearningEvent(
-            request.EventType!,
+            request.EventType ?? "",
             studentId,
             string.IsNullOrEmpty(request.EventId) ? "evt_" + Guid.NewGuid().ToString("N") : request.EventId,
             request.Timestamp ?? services.Time.GetUtcNow(),
             request.Topic,
             request.CohortId,
             request.Data ?? EmptyObject);
+        var validation = LearningEventValidator.Validate(learningEvent);
+        if (!validation.IsValid)
+        {
+            return ApiResults.BadRequest(validation.Rejection.Message, validation.Rejection.Reason);
+        }
+
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();

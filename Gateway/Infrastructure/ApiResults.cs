@@ -15,8 +15,12 @@ public static class ApiResults
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail);
 
-    public static IResult BadRequest(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid.", detail: detail);
+    /// <param name="reason">A stable machine code for the refusal, when there is one (e.g. <c>invalid_data</c>).</param>
+    public static IResult BadRequest(string detail, string? reason = null) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The request is invalid.",
+        detail: detail,
+        extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });
 
     public static IResult Unavailable(string detail, int retryAfterSeconds) => new RetryAfterResult(
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", detail: detail),
