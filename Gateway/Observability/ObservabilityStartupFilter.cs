@@ -1,5 +1,4 @@
 using MasteryEngine.Gateway.Metrics;
-using MasteryEngine.Silo.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,6 @@ internal sealed class ObservabilityStartupFilter : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.ApplicationServices.GetRequiredService<OtlpTelemetryExport>();
-        app.ApplicationServices.GetRequiredService<ProcessMetrics>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<HttpMetricsMiddleware>();

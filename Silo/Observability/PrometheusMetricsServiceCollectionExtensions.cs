@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace MasteryEngine.Silo.Observability;
 
@@ -9,7 +10,7 @@ public static class PrometheusMetricsServiceCollectionExtensions
     /// <summary>
     /// Registers the <see cref="PrometheusMetricsCollector"/> with options bound from the <c>Metrics</c> section
     /// (<c>Metrics:HistogramBuckets</c>, <c>Metrics:MaxSeriesPerFamily</c>), validated at start-up, and the
-    /// process figures. Resolve <see cref="ProcessMetrics"/> once at start-up so its gauge exists.
+    /// process figures; both are created when the host starts.
     /// </summary>
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +32,7 @@ public static class PrometheusMetricsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<PrometheusMetricsCollector>();
         services.TryAddSingleton<ProcessMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PrometheusMetricsActivation>());
         return services;
     }
 }
