@@ -1,5 +1,13 @@
 using MasteryEngine.Gateway.Extensions;
+using MasteryEngine.Gateway.Hosting;
+using MasteryEngine.Gateway.Metrics;
+using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
+
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync();
+}
 
 if (TokenCommand.IsInvoked(args))
 {
@@ -7,8 +15,9 @@ if (TokenCommand.IsInvoked(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGatewayOptions().AddSeedLogLevel().UseGatewayPort().AddEmbeddedSilo();
+builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
 builder.Services
+    .AddMasteryObservability(builder.Configuration)
     .AddGatewayJson()
     .AddGatewayProblemDetails()
     .AddGatewayAuthentication()
@@ -23,6 +32,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGatewayDocs();
+app.MapMetricsEndpoints();
 app.MapMasteryApis();
 app.Run();
 return 0;

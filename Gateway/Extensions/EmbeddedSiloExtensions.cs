@@ -2,6 +2,7 @@ using MasteryEngine.Gateway.Apis;
 using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Grains;
 using MasteryEngine.Silo.Hosting;
+using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Silo.Redis;
 
 namespace MasteryEngine.Gateway.Extensions;
@@ -10,8 +11,9 @@ public static class EmbeddedSiloExtensions
 {
     /// <summary>
     /// Hosts the silo in this process with the mastery grains, the storage chosen by <c>STORAGE_PROVIDER</c>
-    /// (memory, redis) and learning events delivered from their stream to each student's grain. The silo
-    /// answers to <c>/ready</c> through a grain round trip.
+    /// (memory, redis), the stream chosen by <c>STREAM_PROVIDER</c> (inprocess, kafka), and learning events
+    /// delivered from their stream to each student's grain. The silo answers to <c>/ready</c> through a grain
+    /// round trip.
     /// </summary>
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
     {
@@ -27,6 +29,12 @@ public static class EmbeddedSiloExtensions
             .AddStreamSubscription<LearningEvent>(
                 StreamNamespaces.LearningEvents,
                 (grains, stream, learningEvent, _) => grains.GetGrain<IStudentMasteryGrain>(stream.Key).ApplyEventAsync(learningEvent)));
+        if (ProviderSetting(configuration, "STREAM_PROVIDER", "StreamProvider") == "kafka")
+        {
+            // After the silo: on shutdown the consumer stops and commits before the grains deactivate.
+            builder.Services.AddKafkaStreams(configuration);
+        }
+
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>(SiloHealthCheck.Name, tags: [ServiceApi.ReadyTag]);
         return builder;
     }

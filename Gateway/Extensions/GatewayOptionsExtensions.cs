@@ -50,19 +50,6 @@ public static class GatewayOptionsExtensions
         return builder;
     }
 
-    /// <summary>
-    /// <c>LOG_LEVEL</c> as the seeds spell it (DEBUG, INFO, WARNING, ERROR, CRITICAL) or as .NET does.
-    /// </summary>
-    public static WebApplicationBuilder AddSeedLogLevel(this WebApplicationBuilder builder)
-    {
-        if (builder.Configuration["LOG_LEVEL"] is { Length: > 0 } value)
-        {
-            builder.Logging.SetMinimumLevel(LogLevelVariable.Parse(value));
-        }
-
-        return builder;
-    }
-
     /// <summary>Port 8005 unless <c>ASPNETCORE_URLS</c> (or <c>--urls</c>) says otherwise; <c>PORT</c> changes the port.</summary>
     public static WebApplicationBuilder UseGatewayPort(this WebApplicationBuilder builder)
     {
