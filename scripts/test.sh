@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
+# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint) when missing, builds, runs every test
+# project, and ends with one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
+ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1' || [ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || missing+=(librdkafka1)
+command -v kcat >/dev/null 2>&1 || missing+=(kcat)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The Debian package starts a system redis on 6379; the tests start their own on random ports and need none.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet redis-server 2>/dev/null; then
+  as_root systemctl stop redis-server || true
+fi
+
+results="${TEST_RESULTS_DIR:-$(pwd)/artifacts/test-results}"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build MasteryEngine.Orleans.sln -c Release -nologo -v quiet
+set +e
+dotnet test MasteryEngine.Orleans.sln -c Release --no-build -nologo -v quiet \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+status=$?
+set -e
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # A crashed or aborted test host leaves no failed count behind: count it as a failure, never as a pass.
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Redis.Client;
+using MasteryEngine.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Redis.Tests;
+
+/// <summary>Builds clients and storages pointed at a test server.</summary>
+public static class RedisTestClients
+{
+    public static RedisOptions Options(RedisServerProcess server, Action<RedisOptions>? configure = null)
+    {
+        var options = new RedisOptions { Host = server.HostAndPort, ReconnectMinDelay = TimeSpan.FromMilliseconds(50) };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public static RedisMultiplexer Multiplexer(RedisServerProcess server, Action<RedisOptions>? configure = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(Options(server, configure)), TimeProvider.System, NullLogger<RedisMultiplexer>.Instance);
+
+    public static RedisSubscriber Subscriber(RedisServerProcess server, Action<RedisOptions>? configure = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(Options(server, configure)), TimeProvider.System, NullLogger<RedisSubscriber>.Instance);
+
+    public static RedisGrainStorage Storage(RedisMultiplexer redis, RedisOptions options, string siloId = "test-silo") =>
+        new("Default", redis, new TestJsonGrainStateSerializer(), options, new RedisStorageMetrics(MeterFactory()), TimeProvider.System, new RedisSiloId(siloId));
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous timeout instead of flaking.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 30)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (!await condition())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"Timed out after {timeoutSeconds} s waiting until {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static IMeterFactory MeterFactory() =>
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+}
