@@ -101,7 +101,7 @@ public sealed class GrainActivationTests
         var firstActivation = await grain.GetActivationIdAsync();
 
         await grain.DeactivateOnIdleAsync();
-        await Eventually.TrueAsync(() => silo.Log().WasDeactivated(key, DeactivationReason.ApplicationRequested), "the grain deactivated");
+        await Eventually.UntilAsync(() => silo.Log().WasDeactivated(key, DeactivationReason.ApplicationRequested), RuntimeTestSilo.Patience, "the grain deactivated");
 
         Assert.Equal(["activate", "deactivate-on-idle requested", $"deactivate:{DeactivationReason.ApplicationRequested}"], silo.Log().EventsOf(key));
         Assert.NotEqual(firstActivation, await grain.GetActivationIdAsync());

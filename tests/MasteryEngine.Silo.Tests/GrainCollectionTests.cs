@@ -34,7 +34,7 @@ public sealed class GrainCollectionTests
         silo.Clock.Advance(Age);
         silo.Clock.Advance(Quantum);
 
-        await Eventually.TrueAsync(() => silo.Log().WasDeactivated(key, DeactivationReason.IdleCollection), "the idle grain was collected");
+        await Eventually.UntilAsync(() => silo.Log().WasDeactivated(key, DeactivationReason.IdleCollection), RuntimeTestSilo.Patience, "the idle grain was collected");
         Assert.False(silo.Catalog.IsResident(new GrainId("counter", key)));
     }
 
@@ -83,8 +83,8 @@ public sealed class GrainCollectionTests
 
         await grains[3].GetAsync();
 
-        await Eventually.TrueAsync(() => silo.Log().WasDeactivated(keys[1], DeactivationReason.CapacityExceeded), "the least recently used grain was evicted");
-        await Eventually.TrueAsync(() => silo.Catalog.ResidentCount == 3, "three grains remain resident");
+        await Eventually.UntilAsync(() => silo.Log().WasDeactivated(keys[1], DeactivationReason.CapacityExceeded), RuntimeTestSilo.Patience, "the least recently used grain was evicted");
+        await Eventually.UntilAsync(() => silo.Catalog.ResidentCount == 3, RuntimeTestSilo.Patience, "three grains remain resident");
         Assert.All([keys[0], keys[2], keys[3]], key => Assert.True(silo.Catalog.IsResident(new GrainId("counter", key))));
     }
 
@@ -96,12 +96,12 @@ public sealed class GrainCollectionTests
         var idleKey = RuntimeTestSilo.NewKey("idle");
         var release = new TaskCompletionSource();
         var holding = silo.GrainFactory.GetGrain<IProbeGrain>(busyKey).HoldAsync(release.Task);
-        await Eventually.TrueAsync(() => silo.Log().Count(busyKey, "holding") == 1, "the oldest grain is busy");
+        await Eventually.UntilAsync(() => silo.Log().Count(busyKey, RuntimeTestSilo.Patience, "holding") == 1, "the oldest grain is busy");
         await silo.GrainFactory.GetGrain<IProbeGrain>(idleKey).PingAsync();
 
         await silo.GrainFactory.GetGrain<IProbeGrain>(RuntimeTestSilo.NewKey("new")).PingAsync();
 
-        await Eventually.TrueAsync(() => silo.Log().WasDeactivated(idleKey, DeactivationReason.CapacityExceeded), "the idle grain was evicted");
+        await Eventually.UntilAsync(() => silo.Log().WasDeactivated(idleKey, DeactivationReason.CapacityExceeded), RuntimeTestSilo.Patience, "the idle grain was evicted");
         Assert.True(silo.Catalog.IsResident(new GrainId("probe", busyKey)));
         release.SetResult();
         await holding;

@@ -34,7 +34,7 @@ public sealed class PersistentStateTests
 
         await Assert.ThrowsAsync<InconsistentStateException>(grain.IncrementAsync);
 
-        await Eventually.TrueAsync(() => silo.Log().WasDeactivated(key, DeactivationReason.InconsistentState), "the stale activation was dropped");
+        await Eventually.UntilAsync(() => silo.Log().WasDeactivated(key, DeactivationReason.InconsistentState), RuntimeTestSilo.Patience, "the stale activation was dropped");
         Assert.Equal(41, await grain.GetAsync());
         Assert.Equal(42, await grain.IncrementAsync());
     }

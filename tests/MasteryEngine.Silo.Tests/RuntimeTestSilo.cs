@@ -10,6 +10,9 @@ namespace MasteryEngine.Silo.Tests;
 /// <summary>A <see cref="TestSilo"/> hosting this project's test grains and their test doubles.</summary>
 internal static class RuntimeTestSilo
 {
+    /// <summary>How long to wait for background work (deactivation, eviction) on a loaded machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     public static Task<TestSilo> StartAsync(Action<SiloBuilder>? configure = null) =>
         TestSilo.StartAsync(silo =>
         {
