@@ -96,7 +96,7 @@ public sealed class GrainCollectionTests
         var idleKey = RuntimeTestSilo.NewKey("idle");
         var release = new TaskCompletionSource();
         var holding = silo.GrainFactory.GetGrain<IProbeGrain>(busyKey).HoldAsync(release.Task);
-        await Eventually.UntilAsync(() => silo.Log().Count(busyKey, RuntimeTestSilo.Patience, "holding") == 1, "the oldest grain is busy");
+        await Eventually.UntilAsync(() => silo.Log().Count(busyKey, "holding") == 1, RuntimeTestSilo.Patience, "the oldest grain is busy");
         await silo.GrainFactory.GetGrain<IProbeGrain>(idleKey).PingAsync();
 
         await silo.GrainFactory.GetGrain<IProbeGrain>(RuntimeTestSilo.NewKey("new")).PingAsync();

@@ -15,7 +15,7 @@ public sealed class TurnSchedulingTests
         var grain = silo.GrainFactory.GetGrain<IProbeGrain>(key);
         var release = new TaskCompletionSource();
         var holding = grain.HoldAsync(release.Task);
-        await Eventually.UntilAsync(() => silo.Log().Count(key, RuntimeTestSilo.Patience, "holding") == 1, "the first call holds the turn");
+        await Eventually.UntilAsync(() => silo.Log().Count(key, "holding") == 1, RuntimeTestSilo.Patience, "the first call holds the turn");
 
         var appends = Enumerable.Range(1, 50).Select(grain.AppendAsync).ToArray();
         release.SetResult();
@@ -45,7 +45,7 @@ public sealed class TurnSchedulingTests
         var busyKey = RuntimeTestSilo.NewKey();
         var release = new TaskCompletionSource();
         var holding = silo.GrainFactory.GetGrain<IProbeGrain>(busyKey).HoldAsync(release.Task);
-        await Eventually.UntilAsync(() => silo.Log().Count(busyKey, RuntimeTestSilo.Patience, "holding") == 1, "the first grain holds its turn");
+        await Eventually.UntilAsync(() => silo.Log().Count(busyKey, "holding") == 1, RuntimeTestSilo.Patience, "the first grain holds its turn");
 
         var answer = await silo.GrainFactory.GetGrain<IProbeGrain>(RuntimeTestSilo.NewKey()).PingAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -113,7 +113,7 @@ public sealed class TurnSchedulingTests
         var grain = silo.GrainFactory.GetGrain<IProbeGrain>(key);
         var release = new TaskCompletionSource();
         var holding = grain.HoldAsync(release.Task);
-        await Eventually.UntilAsync(() => silo.Log().Count(key, RuntimeTestSilo.Patience, "holding") == 1, "the first call holds the turn");
+        await Eventually.UntilAsync(() => silo.Log().Count(key, "holding") == 1, RuntimeTestSilo.Patience, "the first call holds the turn");
         var failure = new TimeoutException("queued failure");
 
         var queued = grain.ThrowAsync(failure);
