@@ -14,10 +14,10 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapAnalyticsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/analytics").WithTags("Analytics");
-        group.MapGet("/history/{student_id}", GetHistoryAsync).WithName("MasteryHistory");
+        group.MapGet("/history/{student_id}", GetHistoryAsync);
         // The literal segment wins over {cohort_id}, so "compare" is not usable as a cohort id here.
-        group.MapGet("/cohorts/compare", CompareCohortsAsync).WithName("CompareCohorts");
-        group.MapGet("/cohorts/{cohort_id}", GetCohortAsync).WithName("CohortAnalytics");
+        group.MapGet("/cohorts/compare", CompareCohortsAsync);
+        group.MapGet("/cohorts/{cohort_id}", GetCohortAsync);
         return api;
     }
 

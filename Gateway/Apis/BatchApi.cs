@@ -16,8 +16,8 @@ public static class BatchApi
     public static RouteGroupBuilder MapBatchApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/batch").WithTags("Batch");
-        group.MapPost("/mastery", SubmitAsync).WithName("SubmitBatch");
-        group.MapGet("/status/{batch_id}", GetStatusAsync).WithName("BatchStatus");
+        group.MapPost("/mastery", SubmitAsync);
+        group.MapGet("/status/{batch_id}", GetStatusAsync);
         return api;
     }
 

@@ -14,9 +14,9 @@ public static class CohortApi
     public static RouteGroupBuilder MapCohortApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cohorts/{cohort_id}/students").WithTags("Cohorts");
-        group.MapGet("", ListStudentsAsync).WithName("CohortStudents");
-        group.MapPut("/{student_id}", AddStudentAsync).WithName("AddCohortStudent").RequireAuthorization(AuthorizationPolicies.Admin);
-        group.MapDelete("/{student_id}", RemoveStudentAsync).WithName("RemoveCohortStudent").RequireAuthorization(AuthorizationPolicies.Admin);
+        group.MapGet("", ListStudentsAsync);
+        group.MapPut("/{student_id}", AddStudentAsync).RequireAuthorization(AuthorizationPolicies.Admin);
+        group.MapDelete("/{student_id}", RemoveStudentAsync).RequireAuthorization(AuthorizationPolicies.Admin);
         return api;
     }
 

@@ -18,9 +18,9 @@ public static class ComplianceApi
     public static RouteGroupBuilder MapComplianceApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/compliance").WithTags("Compliance");
-        group.MapGet("/export/{student_id}", ExportAsync).WithName("ExportStudentData");
-        group.MapDelete("/student/{student_id}", EraseAsync).WithName("EraseStudentData");
-        group.MapGet("/audit", GetAuditLogAsync).WithName("ComplianceAuditLog").RequireAuthorization(AuthorizationPolicies.Admin);
+        group.MapGet("/export/{student_id}", ExportAsync);
+        group.MapDelete("/student/{student_id}", EraseAsync);
+        group.MapGet("/audit", GetAuditLogAsync).RequireAuthorization(AuthorizationPolicies.Admin);
         return api;
     }
 

@@ -11,8 +11,8 @@ public static class InsightsApi
 {
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/predictions/next-week", PredictAsync).WithName("PredictMastery").WithTags("Predictions");
-        api.MapPost("/recommendations/adaptive", RecommendAsync).WithName("AdaptiveRecommendations").WithTags("Recommendations");
+        api.MapPost("/predictions/next-week", PredictAsync).WithTags("Predictions");
+        api.MapPost("/recommendations/adaptive", RecommendAsync).WithTags("Recommendations");
         return api;
     }
 

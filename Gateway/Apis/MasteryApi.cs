@@ -16,9 +16,9 @@ public static class MasteryApi
     public static RouteGroupBuilder MapMasteryApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/mastery").WithTags("Mastery");
-        group.MapPost("/query", QueryAsync).WithName("QueryMastery");
-        group.MapPost("/calculate", CalculateAsync).WithName("CalculateMastery");
-        group.MapPost("/ingest", IngestAsync).WithName("IngestLearningEvent");
+        group.MapPost("/query", QueryAsync);
+        group.MapPost("/calculate", CalculateAsync);
+        group.MapPost("/ingest", IngestAsync);
         return api;
     }
 

@@ -18,7 +18,7 @@ public static class ProcessApi
 
     public static RouteGroupBuilder MapProcessApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/process", ProcessAsync).WithName("Process").WithTags("Service invocation");
+        api.MapPost("/process", ProcessAsync).WithTags("Service invocation");
         return api;
     }
 

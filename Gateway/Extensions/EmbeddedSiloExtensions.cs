@@ -17,7 +17,7 @@ public static class EmbeddedSiloExtensions
     /// </summary>
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
+        IConfiguration configuration = builder.Configuration;
         if (ProviderSetting(configuration, "STORAGE_PROVIDER", "StorageProvider") == "redis")
         {
             builder.Services.AddRedisGrainStorage(configuration);

@@ -76,7 +76,8 @@ public sealed class IngestTests(GatewayFactory factory) : IClassFixture<GatewayF
     [Fact]
     public async Task Stream_that_refuses_the_event_is_a_503_with_retry_after()
     {
-        using var broken = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
+        // The class fixture owns and disposes the derived factory.
+        var broken = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
             services => services.AddSingleton<IStreamProvider, UnreachableStreamProvider>()));
         var client = broken.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Admin());
