@@ -17,6 +17,12 @@ public static class RedisGrainKeys
             ? $"{GrainScope(prefix, grainId)}:state"
             : $"{GrainScope(prefix, grainId)}:state:{stateName}";
 
+    /// <summary>A readable record beside the state: <c>student:{student_12345}:mastery:2026-11-22</c>.</summary>
+    public static string Record(string prefix, GrainId grainId, string recordName) =>
+        recordName.Contains('{', StringComparison.Ordinal) || recordName.Contains('}', StringComparison.Ordinal)
+            ? throw new ArgumentException($"Record name '{recordName}' must not contain braces: they would change the key's hash tag.", nameof(recordName))
+            : $"{GrainScope(prefix, grainId)}:{recordName}";
+
     /// <summary>The part every key of the grain starts with: <c>{prefix}{type}:{{key}}</c>.</summary>
     public static string GrainScope(string prefix, GrainId grainId) => $"{prefix}{grainId.Type}:{{{grainId.Key}}}";
 

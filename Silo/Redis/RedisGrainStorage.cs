@@ -7,11 +7,12 @@ namespace MasteryEngine.Silo.Redis;
 
 /// <summary>
 /// Grain state in Redis with Orleans' ETag semantics. Each write or clear is one Lua script (see
-/// <see cref="RedisGrainScripts"/>) that checks the ETag, changes the record, refreshes its retention TTL and
-/// publishes an invalidation atomically. The provider never retries: a Redis failure becomes
-/// <see cref="StorageUnavailableException"/>, after which the caller's ETag may be stale (a write whose reply
-/// was lost may have been applied), and the next write then fails with <see cref="InconsistentStateException"/>,
-/// sending the caller back to a fresh read, exactly as after a conflict.
+/// <see cref="RedisGrainScripts"/>) that checks the ETag, changes the record and its readable records
+/// (<see cref="IReadableStorageRecords"/>), refreshes the retention TTL and publishes an invalidation, atomically.
+/// The provider never retries: a Redis failure becomes <see cref="StorageUnavailableException"/>, after which
+/// the caller's ETag may be stale (a write whose reply was lost may have been applied), and the next write then
+/// fails with <see cref="InconsistentStateException"/>, sending the caller back to a fresh read, exactly as
+/// after a conflict.
 /// </summary>
 public sealed class RedisGrainStorage : IGrainStorage
 {
@@ -74,8 +75,18 @@ public sealed class RedisGrainStorage : IGrainStorage
         var data = serializer.Serialize(grainState.State);
         var ttl = (long)options.RetentionFor(grainId.Type).TotalMilliseconds;
         var (channel, message) = Invalidation(grainId, newETag);
-        var reply = await CallAsync("write", key, () => redis.ExecuteScriptAsync(
-            RedisGrainScripts.Write, [key], [expected, newETag, data, ttl, channel, message], cancellationToken));
+        var records = grainState.State is IReadableStorageRecords readable ? readable.GetRecordsToStore() : [];
+        var keys = new RedisArg[1 + records.Count];
+        var args = new RedisArg[6 + records.Count];
+        keys[0] = key;
+        (args[0], args[1], args[2], args[3], args[4], args[5]) = (expected, newETag, data, ttl, channel, message);
+        for (var i = 0; i < records.Count; i++)
+        {
+            keys[1 + i] = RedisGrainKeys.Record(options.KeyPrefix, grainId, records[i].Name);
+            args[6 + i] = records[i].Json;
+        }
+
+        var reply = await CallAsync("write", key, () => redis.ExecuteScriptAsync(RedisGrainScripts.Write, keys, args, cancellationToken));
 
         ThrowIfConflict(reply, "write", grainId, stateName, expected);
         grainState.ETag = newETag;
