@@ -13,4 +13,7 @@ public interface IBatchGrain : IGrainWithStringKey
 
     /// <summary>Removes the student's result from this batch (GDPR erasure).</summary>
     Task ForgetStudentAsync(string studentId);
+
+    /// <summary>Stores results of the batch's own background work (called through its own reference, outside its turns).</summary>
+    Task RecordResultsAsync(IReadOnlyList<BatchItemResult> results);
 }

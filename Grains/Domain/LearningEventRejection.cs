@@ -1,0 +1,16 @@
+namespace MasteryEngine.Grains.Domain;
+
+/// <summary>
+/// Why a learning event was refused: <see cref="Reason"/> is a stable machine code (the HTTP 400's <c>reason</c>,
+/// the dead-letter record's reason), <see cref="Message"/> tells a person what to fix.
+/// </summary>
+public sealed record LearningEventRejection(string Reason, string Message)
+{
+    public const string UnknownEventType = "unknown_event_type";
+    public const string InvalidStudentId = "invalid_student_id";
+    public const string MissingEventId = "missing_event_id";
+    public const string InvalidEventId = "invalid_event_id";
+    public const string InvalidTopic = "invalid_topic";
+    public const string InvalidCohortId = "invalid_cohort_id";
+    public const string InvalidData = "invalid_data";
+}

@@ -1,0 +1,43 @@
+namespace MasteryEngine.Grains.Domain;
+
+/// <summary>
+/// The tunable parts of the mastery model, bound from the configuration section <c>Mastery</c>;
+/// <c>GDPR_RETENTION_DAYS</c> overrides <see cref="RetentionDays"/>.
+/// </summary>
+public sealed class MasteryOptions
+{
+    public const string SectionName = "Mastery";
+
+    public const string RetentionDaysVariable = "GDPR_RETENTION_DAYS";
+
+    /// <summary>The bit set that records activity days holds 64 days.</summary>
+    public const int MaxConsistencyWindowDays = 64;
+
+    public MasteryWeights Weights { get; set; } = new();
+
+    public LevelThresholds Thresholds { get; set; } = new();
+
+    /// <summary>Weight of a new quiz or quality observation in the moving average (0 &lt; alpha ≤ 1).</summary>
+    public double EwmaAlpha { get; set; } = 0.3;
+
+    /// <summary>Consistency is the share of this many most recent days (today included) with activity.</summary>
+    public int ConsistencyWindowDays { get; set; } = 14;
+
+    /// <summary>Daily snapshots and applied event ids older than this are dropped.</summary>
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>The trend is the slope of the snapshots of this many most recent days.</summary>
+    public int TrendWindowDays { get; set; } = 14;
+
+    /// <summary>A trend slope (mastery per day) whose magnitude is at most this is <c>stable</c>.</summary>
+    public double TrendDeadBand { get; set; } = 0.005;
+
+    /// <summary>Predictions fit the snapshots of this many most recent days.</summary>
+    public int PredictionHistoryDays { get; set; } = 30;
+
+    /// <summary>At most this many applied event ids are remembered per student (the most recent ones).</summary>
+    public int MaxAppliedEventIds { get; set; } = 256;
+
+    /// <summary>At most this many topics are tracked per student; the least recently active one makes room.</summary>
+    public int MaxTopics { get; set; } = 32;
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+using MasteryEngine.Grains.Domain;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Grains;
+
+public static class MasteryGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what the mastery grains need: <see cref="MasteryOptions"/> bound from the section
+    /// <c>Mastery</c> (with <c>GDPR_RETENTION_DAYS</c> overriding the retention) and validated at start-up, the
+    /// source-generated JSON of the grain states (an <see cref="IJsonTypeInfoResolver"/> for the state serializer),
+    /// and <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// </summary>
+    public static IServiceCollection AddMasteryGrains(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        var mastery = services.AddOptions<MasteryOptions>();
+        if (configuration is not null)
+        {
+            mastery.Bind(configuration.GetSection(MasteryOptions.SectionName));
+            mastery.PostConfigure(options => ApplyRetentionVariable(options, configuration[MasteryOptions.RetentionDaysVariable]));
+        }
+
+        mastery.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MasteryOptions>, MasteryOptionsValidator>());
+        services.AddSingleton<IJsonTypeInfoResolver>(MasteryStateJsonContext.Default);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static void ApplyRetentionVariable(MasteryOptions options, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))
+        {
+            throw new OptionsValidationException(
+                Options.DefaultName,
+                typeof(MasteryOptions),
+                [$"{MasteryOptions.RetentionDaysVariable} must be a whole number of days (at least 1); got '{value}'."]);
+        }
+
+        options.RetentionDays = days;
+    }
+}

@@ -1,0 +1,250 @@
+using MasteryEngine.Grains.Domain;
+using MasteryEngine.Runtime;
+using MasteryEngine.Runtime.Storage;
+using MasteryEngine.Runtime.Streams;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Grains;
+
+/// <summary>
+/// One student's mastery. Every change follows one rhythm: validate → mutate a copy of the state → write →
+/// announce (threshold and learning-path events, only once the write succeeded). The maths is in Domain.
+/// </summary>
+[GrainType("student")]
+public sealed class StudentMasteryGrain(
+    [PersistentState("mastery")] IPersistentState<StudentMasteryState> mastery,
+    TimeProvider time,
+    IOptions<MasteryOptions> options,
+    IStreamProvider streams,
+    ILogger<StudentMasteryGrain> logger) : Grain, IStudentMasteryGrain
+{
+    /// <summary>Attempts of one change when other silos keep writing first (ETag conflicts).</summary>
+    public const int MaxWriteAttempts = 5;
+
+    private static readonly IReadOnlyList<MasteryDomainEvent> NothingToAnnounce = [];
+
+    private MasteryOptions Options => options.Value;
+
+    private string StudentId => GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Retention is enforced even for students who stopped: whatever aged out goes when they are next loaded.
+        if (mastery.RecordExists && mastery.State.Prune(time.GetUtcNow(), Options))
+        {
+            await mastery.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public Task<MasteryQueryResult> QueryAsync() =>
+        Task.FromResult(StudentMasteryView.Query(StudentId, mastery.State, time.GetUtcNow(), Options));
+
+    public Task<MasteryResult> CalculateAsync(ComponentScores? components)
+    {
+        if (components is not null)
+        {
+            ValidateComponents(components);
+        }
+
+        return UpdateAsync((state, now) =>
+        {
+            if (components is not null)
+            {
+                state.SetComponents(components, now);
+            }
+
+            var change = state.Commit(StudentId, now, Options);
+            return (StudentMasteryView.Result(StudentId, state, now, Options), change.Notifications);
+        });
+    }
+
+    public Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent)
+    {
+        ArgumentNullException.ThrowIfNull(learningEvent);
+        var validation = LearningEventValidator.Validate(learningEvent);
+        if (!validation.IsValid)
+        {
+            throw new InvalidLearningEventException(validation.Rejection);
+        }
+
+        if (learningEvent.StudentId != StudentId)
+        {
+            throw new InvalidLearningEventException(new LearningEventRejection(
+                LearningEventRejection.InvalidStudentId, "The event's student_id is not the student it was delivered to."));
+        }
+
+        return UpdateAsync((state, now) =>
+        {
+            if (state.HasApplied(learningEvent.EventId))
+            {
+                var current = StudentMasteryView.Result(StudentId, state, now, Options);
+                return (new EventApplyResult(StudentId, learningEvent.EventId, false, current.MasteryScore, current.Level), (IReadOnlyList<MasteryDomainEvent>?)null);
+            }
+
+            state.Apply(learningEvent, validation.Observation, now, Options);
+            var change = state.Commit(StudentId, now, Options);
+            return (new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level), change.Notifications);
+        });
+    }
+
+    public Task<MasteryPrediction> PredictAsync(int timeframeDays) =>
+        Task.FromResult(StudentMasteryView.Prediction(StudentId, mastery.State, time.GetUtcNow(), timeframeDays, Options));
+
+    public Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority)
+    {
+        var today = StudentMasteryState.DayOf(time.GetUtcNow());
+        var ranked = StudentMasteryView.Recommendations(mastery.State, today, Options);
+        return Task.FromResult(RecommendationEngine.Select(ranked, limit, priority));
+    }
+
+    public Task<MasteryHistory> GetHistoryAsync(int days) =>
+        Task.FromResult(StudentMasteryView.History(StudentId, mastery.State, time.GetUtcNow(), days, Options));
+
+    public Task<bool> HasDataAsync() => Task.FromResult(mastery.State.HasData);
+
+    public Task<IReadOnlyList<string>> GetCohortsAsync() => Task.FromResult<IReadOnlyList<string>>(mastery.State.Cohorts);
+
+    public Task JoinCohortAsync(string cohortId)
+    {
+        ValidateId(cohortId, nameof(cohortId));
+        return UpdateAsync((state, _) => (true, state.JoinCohort(cohortId) ? NothingToAnnounce : null));
+    }
+
+    public async Task LeaveCohortAsync(string cohortId)
+    {
+        ValidateId(cohortId, nameof(cohortId));
+        await GrainFactory.GetGrain<ICohortGrain>(cohortId).RemoveStudentAsync(StudentId);
+        await UpdateAsync((state, _) => (true, state.LeaveCohort(cohortId) ? NothingToAnnounce : null));
+    }
+
+    public Task RecordBatchAsync(string batchId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
+        return UpdateAsync((state, now) =>
+        {
+            state.RecordBatch(batchId, now);
+            return (true, NothingToAnnounce);
+        });
+    }
+
+    public Task<StudentDataExport> ExportAsync() =>
+        Task.FromResult(StudentMasteryView.Export(StudentId, mastery.State, time.GetUtcNow(), Options));
+
+    public async Task<ErasureReport> EraseAsync()
+    {
+        var erased = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = mastery.State;
+            erased.UnionWith(state.DataKinds());
+            foreach (var cohortId in state.Cohorts)
+            {
+                await GrainFactory.GetGrain<ICohortGrain>(cohortId).RemoveStudentAsync(StudentId);
+            }
+
+            foreach (var batch in state.Batches)
+            {
+                await GrainFactory.GetGrain<IBatchGrain>(batch.BatchId).ForgetStudentAsync(StudentId);
+            }
+
+            try
+            {
+                await mastery.ClearStateAsync();
+                break;
+            }
+            catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
+            {
+                // Another silo changed the student meanwhile: erase what it holds now.
+                await mastery.ReadStateAsync();
+            }
+        }
+
+        DeactivateOnIdle();
+        return new ErasureReport(StudentId, time.GetUtcNow(), [.. ErasedDataKinds.All.Where(erased.Contains)]);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> on a copy of the state and stores it. On an ETag conflict (another silo
+    /// wrote this student first) it re-reads the state and runs the operation again on the fresh state, up to
+    /// <see cref="MaxWriteAttempts"/> times; the last conflict reaches the caller (and the runtime then drops this
+    /// activation). Any other failure leaves the state as it was before the call. The operation returns what to
+    /// announce once stored, or null when it changed nothing (then nothing is written).
+    /// </summary>
+    private async Task<TResult> UpdateAsync<TResult>(
+        Func<StudentMasteryState, DateTimeOffset, (TResult Result, IReadOnlyList<MasteryDomainEvent>? Announcements)> operation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var original = mastery.State;
+            var working = original.Clone();
+            var (result, announcements) = operation(working, time.GetUtcNow());
+            if (announcements is null)
+            {
+                return result;
+            }
+
+            mastery.State = working;
+            try
+            {
+                await mastery.WriteStateAsync();
+            }
+            catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
+            {
+                mastery.State = original;
+                await mastery.ReadStateAsync();
+                continue;
+            }
+            catch
+            {
+                mastery.State = original;
+                throw;
+            }
+
+            await PublishAsync(announcements);
+            return result;
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<MasteryDomainEvent> notifications)
+    {
+        if (notifications.Count == 0)
+        {
+            return;
+        }
+
+        var stream = streams.GetStream<MasteryDomainEvent>(new StreamId(StreamNamespaces.MasteryEvents, StudentId));
+        foreach (var notification in notifications)
+        {
+            try
+            {
+                await stream.OnNextAsync(notification);
+            }
+            catch (Exception exception)
+            {
+                // The change is stored and the caller's operation succeeded; a lost announcement must not undo that.
+                logger.LogWarning(exception, "Could not publish {EventType} for student {StudentId}", notification.GetType().Name, StudentId);
+            }
+        }
+    }
+
+    private static void ValidateComponents(ComponentScores components)
+    {
+        foreach (var component in MasteryFormula.Components)
+        {
+            var score = components.Of(component);
+            if (!double.IsFinite(score) || score < 0 || score > 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(components), score, $"components.{component.ToString().ToLowerInvariant()} must be a finite number in [0, 1].");
+            }
+        }
+    }
+
+    private static void ValidateId(string id, string name)
+    {
+        if (!Identifiers.IsValid(id))
+        {
+            throw new ArgumentException($"{name} must match {Identifiers.Pattern}.", name);
+        }
+    }
+}

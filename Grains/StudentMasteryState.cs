@@ -1,0 +1,261 @@
+using System.Text.Json.Serialization;
+using MasteryEngine.Grains.Domain;
+
+namespace MasteryEngine.Grains;
+
+/// <summary>
+/// Everything held about one student. Compact on purpose (a million may be resident): arrays of small structs,
+/// event ids as 8-byte fingerprints, activity as a 64-bit day set. Changes go through the methods below, which
+/// replace arrays rather than edit them, so that <see cref="Clone"/> gives an independent copy to work on.
+/// </summary>
+public sealed class StudentMasteryState
+{
+    /// <summary>Batch statuses expire after a day; a reference is kept one day longer to cover clock skew.</summary>
+    public const int BatchReferenceDays = 2;
+
+    public const int MaxRecordedBatches = 32;
+
+    public ComponentTracker Overall { get; set; } = new();
+
+    public TopicTracker[] Topics { get; set; } = [];
+
+    public DailySnapshot[] Snapshots { get; set; } = [];
+
+    public AppliedEvent[] AppliedEvents { get; set; } = [];
+
+    public string[] Cohorts { get; set; } = [];
+
+    public RecordedBatch[] Batches { get; set; } = [];
+
+    public DateTimeOffset? LastCalculatedAt { get; set; }
+
+    /// <summary>The level as of the last change: a change is a <see cref="MasteryThresholdReached"/>.</summary>
+    public MasteryLevel Level { get; set; }
+
+    /// <summary>Fingerprint of the top recommendations (component or topic, and priority) as of the last change.</summary>
+    public ulong RecommendationFingerprint { get; set; }
+
+    [JsonIgnore]
+    public bool HasData => Overall.HasData || LastCalculatedAt is not null;
+
+    public bool HasApplied(string eventId) => AppliedEventLog.Contains(AppliedEvents, EventFingerprint.Of(eventId));
+
+    /// <summary>
+    /// Applies a validated event: remembers its id, moves the overall components and, with a topic, that topic's,
+    /// and records the activity on the event's day (its timestamp, never later than now; no timestamp means now).
+    /// </summary>
+    public void Apply(LearningEvent learningEvent, LearningObservation observation, DateTimeOffset now, MasteryOptions options)
+    {
+        var today = DayOf(now);
+        AppliedEvents = AppliedEventLog.Add(
+            AppliedEvents, EventFingerprint.Of(learningEvent.EventId), today, options.RetentionDays, options.MaxAppliedEventIds);
+
+        var activityDay = learningEvent.Timestamp == default ? today : Math.Min(DayOf(learningEvent.Timestamp), today);
+        var topic = learningEvent.Topic is { } name ? TopicFor(name, options.MaxTopics) : null;
+        if (topic is null)
+        {
+            ApplyTo(Overall, observation, options.EwmaAlpha);
+        }
+        else
+        {
+            var (completedBefore, totalBefore) = (topic.CompletedExercises, topic.TotalExercises);
+            ApplyTo(topic, observation, options.EwmaAlpha);
+            topic.RecordActivity(activityDay);
+            if (observation is CompletionObserved or ExerciseCompletedObserved)
+            {
+                Overall.AddProgress(topic.CompletedExercises - completedBefore, topic.TotalExercises - totalBefore);
+            }
+            else
+            {
+                ApplyTo(Overall, observation, options.EwmaAlpha);
+            }
+        }
+
+        Overall.RecordActivity(activityDay);
+    }
+
+    /// <summary>An on-demand calculation: the given scores become the overall components.</summary>
+    public void SetComponents(ComponentScores components, DateTimeOffset now) => Overall.State(components, DayOf(now));
+
+    /// <summary>
+    /// Closes a change: records today's snapshot, prunes what is beyond retention, and says whether the level
+    /// or the top recommendations changed (what the grain announces once the write succeeded).
+    /// </summary>
+    public MasteryChange Commit(string studentId, DateTimeOffset now, MasteryOptions options)
+    {
+        var today = DayOf(now);
+        var components = CurrentComponents(today, options);
+        var mastery = MasteryFormula.Score(components, options.Weights);
+        var level = MasteryLevels.Classify(mastery, options.Thresholds);
+        Snapshots = SnapshotHistory.Record(Snapshots, DailySnapshot.Of(today, mastery, components), options.RetentionDays);
+        AppliedEvents = [.. AppliedEventLog.Retained(AppliedEvents, today, options.RetentionDays)];
+        LastCalculatedAt = now;
+
+        var previousLevel = Level;
+        Level = level;
+        var recommendations = StudentMasteryView.Recommendations(this, today, options);
+        var fingerprint = FingerprintOf(recommendations);
+        var recommendationsChanged = fingerprint != RecommendationFingerprint;
+        RecommendationFingerprint = fingerprint;
+
+        var notifications = new List<MasteryDomainEvent>(2);
+        if (level != previousLevel)
+        {
+            notifications.Add(new MasteryThresholdReached(studentId, now, previousLevel, level, mastery));
+        }
+
+        if (recommendationsChanged)
+        {
+            notifications.Add(new LearningPathRecommended(studentId, now, [.. recommendations.Take(TopRecommendations)]));
+        }
+
+        return new MasteryChange(mastery, level, notifications);
+    }
+
+    /// <summary>Drops snapshots and event ids beyond retention; true when anything was dropped.</summary>
+    public bool Prune(DateTimeOffset now, MasteryOptions options)
+    {
+        var today = DayOf(now);
+        var snapshots = SnapshotHistory.Retained(Snapshots, today, options.RetentionDays).ToArray();
+        var applied = AppliedEventLog.Retained(AppliedEvents, today, options.RetentionDays).ToArray();
+        var batches = Batches.Where(b => today - b.Day < BatchReferenceDays).ToArray();
+        if (snapshots.Length == Snapshots.Length && applied.Length == AppliedEvents.Length && batches.Length == Batches.Length)
+        {
+            return false;
+        }
+
+        (Snapshots, AppliedEvents, Batches) = (snapshots, applied, batches);
+        return true;
+    }
+
+    public ComponentScores CurrentComponents(int today, MasteryOptions options) =>
+        Overall.Components(today, options.ConsistencyWindowDays);
+
+    public bool JoinCohort(string cohortId)
+    {
+        if (Cohorts.Contains(cohortId, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        Cohorts = [.. Cohorts, cohortId];
+        return true;
+    }
+
+    public bool LeaveCohort(string cohortId)
+    {
+        if (!Cohorts.Contains(cohortId, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        Cohorts = [.. Cohorts.Where(c => c != cohortId)];
+        return true;
+    }
+
+    public void RecordBatch(string batchId, DateTimeOffset now)
+    {
+        var today = DayOf(now);
+        var kept = Batches.Where(b => b.BatchId != batchId && today - b.Day < BatchReferenceDays).Append(new RecordedBatch(batchId, today)).ToArray();
+        Batches = kept.Length <= MaxRecordedBatches ? kept : kept[^MaxRecordedBatches..];
+    }
+
+    /// <summary>The kinds of data held, as an erasure reports them.</summary>
+    public IReadOnlyList<string> DataKinds()
+    {
+        var kinds = new List<string>();
+        if (HasData)
+        {
+            kinds.Add(ErasedDataKinds.Mastery);
+        }
+
+        AddIf(kinds, Topics.Length > 0, ErasedDataKinds.Topics);
+        AddIf(kinds, Snapshots.Length > 0, ErasedDataKinds.Snapshots);
+        AddIf(kinds, AppliedEvents.Length > 0, ErasedDataKinds.AppliedEventIds);
+        AddIf(kinds, Cohorts.Length > 0, ErasedDataKinds.CohortMemberships);
+        AddIf(kinds, Batches.Length > 0, ErasedDataKinds.BatchResults);
+        return kinds;
+    }
+
+    public StudentMasteryState Clone() => new()
+    {
+        Overall = Overall.Clone(),
+        Topics = [.. Topics.Select(t => t.Clone())],
+        Snapshots = Snapshots,
+        AppliedEvents = AppliedEvents,
+        Cohorts = Cohorts,
+        Batches = Batches,
+        LastCalculatedAt = LastCalculatedAt,
+        Level = Level,
+        RecommendationFingerprint = RecommendationFingerprint,
+    };
+
+    public static int DayOf(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime).DayNumber;
+
+    /// <summary>The top recommendations compared for <see cref="LearningPathRecommended"/>.</summary>
+    public const int TopRecommendations = 3;
+
+    private static ulong FingerprintOf(IReadOnlyList<Recommendation> recommendations)
+    {
+        // Gains move with every event; only what is recommended and how urgently counts as a change.
+        var key = string.Join('|', recommendations.Take(TopRecommendations).Select(r => $"{r.Component}/{r.Topic}/{r.Priority}"));
+        return key.Length == 0 ? 0 : EventFingerprint.Of(key);
+    }
+
+    private TopicTracker? TopicFor(string name, int maxTopics)
+    {
+        foreach (var existing in Topics)
+        {
+            if (existing.Name == name)
+            {
+                return existing;
+            }
+        }
+
+        if (maxTopics == 0)
+        {
+            return null;
+        }
+
+        var topics = Topics;
+        if (topics.Length >= maxTopics)
+        {
+            // Make room by forgetting the topic the student touched least recently.
+            var stalest = topics.MinBy(t => t.Activity.LastDay)!;
+            topics = [.. topics.Where(t => !ReferenceEquals(t, stalest))];
+        }
+
+        var topic = new TopicTracker { Name = name };
+        Topics = [.. topics, topic];
+        return topic;
+    }
+
+    private static void ApplyTo(ComponentTracker tracker, LearningObservation observation, double alpha)
+    {
+        switch (observation)
+        {
+            case CompletionObserved completion:
+                tracker.ReportProgress(completion.Completed, completion.Total);
+                break;
+            case ExerciseCompletedObserved exercise:
+                tracker.CompleteExercise(exercise.Total);
+                break;
+            case QuizObserved quiz:
+                tracker.RecordQuiz(quiz.Ratio, alpha);
+                break;
+            case QualityObserved quality:
+                tracker.RecordQuality(quality.Score, alpha);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(observation), observation, "Unknown observation.");
+        }
+    }
+
+    private static void AddIf(List<string> kinds, bool condition, string kind)
+    {
+        if (condition)
+        {
+            kinds.Add(kind);
+        }
+    }
+}
