@@ -46,8 +46,8 @@ public sealed class RedisGrainStorage : IGrainStorage
         where T : new()
     {
         var started = timeProvider.GetTimestamp();
-        var key = RedisGrainKeys.State(options.KeyPrefix, grainId, stateName);
-        var reply = await CallAsync("read", key, () => redis.ExecuteAsync(RedisCommand.Create("HMGET", key, "etag", "data"), cancellationToken));
+        var key = RedisGrainKeys.State(options.KeyPrefix, grainId);
+        var reply = await CallAsync("read", key, () => redis.ExecuteAsync(RedisCommand.Create("HMGET", key, "etag:" + stateName, "data:" + stateName), cancellationToken));
         var etag = reply.Elements[0];
         if (etag.IsNull)
         {
@@ -69,21 +69,21 @@ public sealed class RedisGrainStorage : IGrainStorage
         where T : new()
     {
         var started = timeProvider.GetTimestamp();
-        var key = RedisGrainKeys.State(options.KeyPrefix, grainId, stateName);
+        var key = RedisGrainKeys.State(options.KeyPrefix, grainId);
         var expected = grainState.ETag ?? "";
         var newETag = NewETag();
         var data = serializer.Serialize(grainState.State);
         var ttl = (long)options.RetentionFor(grainId.Type).TotalMilliseconds;
-        var (channel, message) = Invalidation(grainId, newETag);
+        var (channel, message) = Invalidation(grainId, stateName, newETag);
         var records = grainState.State is IReadableStorageRecords readable ? readable.GetRecordsToStore() : [];
         var keys = new RedisArg[1 + records.Count];
-        var args = new RedisArg[6 + records.Count];
+        var args = new RedisArg[7 + records.Count];
         keys[0] = key;
-        (args[0], args[1], args[2], args[3], args[4], args[5]) = (expected, newETag, data, ttl, channel, message);
+        (args[0], args[1], args[2], args[3], args[4], args[5], args[6]) = (expected, newETag, data, ttl, channel, message, stateName);
         for (var i = 0; i < records.Count; i++)
         {
             keys[1 + i] = RedisGrainKeys.Record(options.KeyPrefix, grainId, records[i].Name);
-            args[6 + i] = records[i].Json;
+            args[7 + i] = records[i].Json;
         }
 
         var reply = await CallAsync("write", key, () => redis.ExecuteScriptAsync(RedisGrainScripts.Write, keys, args, cancellationToken));
@@ -98,11 +98,11 @@ public sealed class RedisGrainStorage : IGrainStorage
         where T : new()
     {
         var started = timeProvider.GetTimestamp();
-        var key = RedisGrainKeys.State(options.KeyPrefix, grainId, stateName);
+        var key = RedisGrainKeys.State(options.KeyPrefix, grainId);
         var expected = grainState.ETag ?? "";
-        var (channel, message) = Invalidation(grainId, null);
+        var (channel, message) = Invalidation(grainId, stateName, null);
         var reply = await CallAsync("clear", key, () => redis.ExecuteScriptAsync(
-            RedisGrainScripts.Clear, [key], [expected, channel, message], cancellationToken));
+            RedisGrainScripts.Clear, [key], [expected, channel, message, stateName], cancellationToken));
 
         ThrowIfConflict(reply, "clear", grainId, stateName, expected);
         grainState.State = new T();
@@ -113,14 +113,14 @@ public sealed class RedisGrainStorage : IGrainStorage
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private (string Channel, byte[] Message) Invalidation(GrainId grainId, string? newETag)
+    private (string Channel, byte[] Message) Invalidation(GrainId grainId, string stateName, string? newETag)
     {
         if (!options.PublishInvalidations)
         {
             return ("", []);
         }
 
-        var message = new GrainInvalidation(grainId.Type, grainId.Key, newETag, siloId);
+        var message = new GrainInvalidation(grainId.Type, grainId.Key, stateName, newETag, siloId);
         return (options.InvalidationChannel, JsonSerializer.SerializeToUtf8Bytes(message, RedisJsonContext.Default.GrainInvalidation));
     }
 
