@@ -8,5 +8,11 @@ public static class LearningEventTypes
     public const string Quiz = "quiz";
     public const string Quality = "quality";
 
+    /// <summary>
+    /// A request on the Kafka requests topic to calculate a student's mastery (optionally from
+    /// <c>data.components</c>); it is not a learning event and is not in <see cref="All"/>.
+    /// </summary>
+    public const string CalculationRequested = "mastery.calculation.requested";
+
     public static readonly IReadOnlyList<string> All = [Completion, ExerciseCompleted, Quiz, Quality];
 }

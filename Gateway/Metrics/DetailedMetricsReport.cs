@@ -1,0 +1,93 @@
+using MasteryEngine.Silo.Observability;
+
+namespace MasteryEngine.Gateway.Metrics;
+
+/// <summary>
+/// The <c>/metrics/detailed</c> view: figures an operator reads without a Prometheus server. Totals are since the
+/// process started. Circuit breakers come from the <c>circuit_breaker_state{name}</c> gauge (0 closed, 1 open,
+/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>); the cache hit ratio from the
+/// <c>cache_hits_total</c> / <c>cache_misses_total</c> pair.
+/// </summary>
+public sealed record DetailedMetricsReport(
+    long ActiveRequests,
+    long TotalRequests,
+    double? ErrorRate,
+    double? CacheHitRatio,
+    IReadOnlyDictionary<string, string> CircuitBreakers,
+    IReadOnlyList<RouteLatency> Routes)
+{
+    public static DetailedMetricsReport From(IReadOnlyList<MetricFamilySnapshot> families)
+    {
+        var byName = families.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var requests = Series(byName, "http_requests_total");
+        var total = (long)requests.Sum(s => s.Value);
+        var errors = (long)requests.Where(IsServerError).Sum(s => s.Value);
+        return new DetailedMetricsReport(
+            (long)Series(byName, "http_requests_active").Sum(s => s.Value),
+            total,
+            total == 0 ? null : (double)errors / total,
+            CacheHitRatioOf(byName),
+            CircuitBreakersOf(byName),
+            RoutesOf(byName, requests));
+    }
+
+    private static IReadOnlyList<MetricSeriesSnapshot> Series(Dictionary<string, MetricFamilySnapshot> byName, string name) =>
+        byName.TryGetValue(name, out var family) ? family.Series : [];
+
+    private static bool IsServerError(MetricSeriesSnapshot series) => series.GetLabel("status") is [ '5', _, _ ];
+
+    private static double? CacheHitRatioOf(Dictionary<string, MetricFamilySnapshot> byName)
+    {
+        var hits = Series(byName, "cache_hits_total").Sum(s => s.Value);
+        var misses = Series(byName, "cache_misses_total").Sum(s => s.Value);
+        return hits + misses > 0 ? hits / (hits + misses) : null;
+    }
+
+    private static Dictionary<string, string> CircuitBreakersOf(Dictionary<string, MetricFamilySnapshot> byName)
+    {
+        var breakers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var series in Series(byName, "circuit_breaker_state"))
+        {
+            breakers[series.GetLabel("name") ?? "default"] = series.Value switch
+            {
+                0 => "closed",
+                1 => "open",
+                2 => "half_open",
+                3 => "isolated",
+                _ => "unknown",
+            };
+        }
+
+        return breakers;
+    }
+
+    private static List<RouteLatency> RoutesOf(Dictionary<string, MetricFamilySnapshot> byName, IReadOnlyList<MetricSeriesSnapshot> requests)
+    {
+        var routes = new List<RouteLatency>();
+        foreach (var series in Series(byName, "http_request_duration_seconds"))
+        {
+            if (series.Histogram is not { } histogram)
+            {
+                continue;
+            }
+
+            var method = series.GetLabel("method") ?? "";
+            var route = series.GetLabel("route") ?? "";
+            var errors = requests
+                .Where(r => r.GetLabel("method") == method && r.GetLabel("route") == route && IsServerError(r))
+                .Sum(r => r.Value);
+            routes.Add(new RouteLatency(
+                method,
+                route,
+                histogram.Count,
+                (long)errors,
+                Milliseconds(histogram.EstimateQuantile(0.50)),
+                Milliseconds(histogram.EstimateQuantile(0.95)),
+                Milliseconds(histogram.EstimateQuantile(0.99))));
+        }
+
+        return [.. routes.OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)];
+    }
+
+    private static double? Milliseconds(double? seconds) => seconds is { } s ? Math.Round(s * 1000, 3) : null;
+}

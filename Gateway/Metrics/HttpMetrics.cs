@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Http;
+
+namespace MasteryEngine.Gateway.Metrics;
+
+/// <summary>
+/// HTTP server instruments (meter <c>MasteryEngine.Http</c>), labelled by the endpoint's route template so a
+/// student id in the path never becomes a label value.
+/// </summary>
+public sealed class HttpMetrics
+{
+    public const string MeterName = "MasteryEngine.Http";
+    public const string UnmatchedRoute = "unmatched";
+    private const string OtherMethod = "_OTHER";
+
+    private static readonly string[] StatusTexts = [.. Enumerable.Range(0, 600).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    private readonly Counter<long> requests;
+    private readonly Histogram<double> duration;
+    private readonly UpDownCounter<long> active;
+
+    public HttpMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        requests = meter.CreateCounter<long>("http_requests_total", description: "HTTP requests answered, by method, route template and status code.");
+        duration = meter.CreateHistogram<double>("http_request_duration_seconds", unit: "s", description: "HTTP request duration in seconds, by method and route template.");
+        active = meter.CreateUpDownCounter<long>("http_requests_active", description: "HTTP requests being processed now.");
+    }
+
+    public void RequestStarted() => active.Add(1);
+
+    public void RequestFinished(string method, string route, int statusCode, TimeSpan elapsed)
+    {
+        active.Add(-1);
+        var tags = new TagList { { "method", Canonical(method) }, { "route", route } };
+        duration.Record(elapsed.TotalSeconds, tags);
+        tags.Add("status", statusCode is >= 0 and < 600 ? StatusTexts[statusCode] : StatusTexts[0]);
+        requests.Add(1, tags);
+    }
+
+    /// <summary>Known methods keep their name; anything else is one label value, so clients cannot mint series.</summary>
+    private static string Canonical(string method)
+    {
+        var canonical = HttpMethods.GetCanonicalizedValue(method);
+        return HttpMethods.IsGet(canonical) || HttpMethods.IsPost(canonical) || HttpMethods.IsPut(canonical)
+            || HttpMethods.IsDelete(canonical) || HttpMethods.IsPatch(canonical) || HttpMethods.IsHead(canonical)
+            || HttpMethods.IsOptions(canonical)
+            ? canonical
+            : OtherMethod;
+    }
+}

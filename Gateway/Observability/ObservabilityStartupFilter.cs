@@ -1,0 +1,23 @@
+using MasteryEngine.Gateway.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MasteryEngine.Gateway.Observability;
+
+/// <summary>
+/// Puts the observability middleware in front of everything the application adds (authentication, rate
+/// limiting, routing), so rejected requests are counted, timed, logged and correlated too; and starts the OTLP
+/// providers before the first request.
+/// </summary>
+internal sealed class ObservabilityStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.ApplicationServices.GetRequiredService<OtlpTelemetryExport>();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<HttpMetricsMiddleware>();
+        next(app);
+    };
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MasteryEngine.Gateway.Observability;
+
+/// <summary>
+/// Writes one log line per request with the fields of the seeds' example (<c>endpoint</c>, <c>student_id</c>,
+/// <c>duration_ms</c>, <c>status_code</c>; <c>correlation_id</c> comes from the scope). Headers are never logged,
+/// so bearer tokens cannot leak from here. Probe and scrape endpoints log at Debug: Kubernetes and Prometheus
+/// call them every few seconds and would drown the lines people read.
+/// </summary>
+internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, TimeProvider timeProvider)
+{
+    private const int MaxLoggedStudentIdLength = 128;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = timeProvider.GetTimestamp();
+        var statusCode = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await next(context);
+            statusCode = context.Response.StatusCode;
+        }
+        finally
+        {
+            var path = context.Request.Path.Value ?? "/";
+            var level = statusCode >= 500 ? LogLevel.Error : IsProbeOrScrape(path) ? LogLevel.Debug : LogLevel.Information;
+            if (logger.IsEnabled(level))
+            {
+                var durationMs = Math.Round(timeProvider.GetElapsedTime(started).TotalMilliseconds, 2);
+                LogRequest(logger, level, context.Request.Method, path, StudentIdOf(context), durationMs, statusCode);
+            }
+        }
+    }
+
+    private static bool IsProbeOrScrape(string path) =>
+        path is "/health" or "/ready" or "/metrics" or "/metrics/detailed";
+
+    private static string? StudentIdOf(HttpContext context)
+    {
+        var id = context.Items.TryGetValue(RequestLogHttpContextExtensions.StudentIdItemKey, out var item)
+            ? item as string
+            : context.Request.RouteValues.TryGetValue("student_id", out var routeValue) ? routeValue as string : null;
+        return id is { Length: > 0 and <= MaxLoggedStudentIdLength } ? id : null;
+    }
+
+    [LoggerMessage(EventId = 1, EventName = "RequestCompleted", Message = "{method} {endpoint} student {student_id} answered {status_code} in {duration_ms} ms")]
+    private static partial void LogRequest(ILogger logger, LogLevel level, string method, string endpoint, string? student_id, double duration_ms, int status_code);
+}

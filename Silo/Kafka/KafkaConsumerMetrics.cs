@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Confluent.Kafka;
+
+namespace MasteryEngine.Silo.Kafka;
+
+/// <summary>The consumer's instruments on the <c>MasteryEngine.Kafka</c> meter.</summary>
+public sealed class KafkaConsumerMetrics
+{
+    public const string MeterName = "MasteryEngine.Kafka";
+
+    private readonly ConcurrentDictionary<TopicPartition, long> lagByPartition = new();
+    private readonly Counter<long> processed;
+    private readonly Counter<long> retried;
+    private readonly Counter<long> deadLettered;
+    private readonly Histogram<double> processingLatency;
+
+    public KafkaConsumerMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        processed = meter.CreateCounter<long>("mastery_events_processed_total", description: "Requests whose effect was persisted.");
+        retried = meter.CreateCounter<long>("mastery_events_retried_total", description: "Processing attempts repeated after a failure.");
+        deadLettered = meter.CreateCounter<long>("mastery_events_dead_lettered_total", description: "Messages sent to the dead-letter topic, by reason.");
+        processingLatency = meter.CreateHistogram<double>("mastery_event_processing_latency_seconds", unit: "s",
+            description: "From the event's timestamp to its persisted effect.");
+        meter.CreateObservableGauge("kafka_consumer_lag", ObserveLag, description: "High watermark minus consumer position, per assigned partition.");
+    }
+
+    public void Processed(string eventType, TimeSpan latency)
+    {
+        processed.Add(1, new KeyValuePair<string, object?>("event_type", eventType));
+        processingLatency.Record(Math.Max(0, latency.TotalSeconds));
+    }
+
+    public void Retried() => retried.Add(1);
+
+    public void DeadLettered(string reason) => deadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void ReportLag(TopicPartition partition, long lag) => lagByPartition[partition] = Math.Max(0, lag);
+
+    public void ForgetLag(TopicPartition partition) => lagByPartition.TryRemove(partition, out _);
+
+    private IEnumerable<Measurement<long>> ObserveLag() =>
+        lagByPartition.Select(entry => new Measurement<long>(
+            entry.Value,
+            new KeyValuePair<string, object?>("topic", entry.Key.Topic),
+            new KeyValuePair<string, object?>("partition", entry.Key.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+}

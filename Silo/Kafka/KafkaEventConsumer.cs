@@ -1,0 +1,301 @@
+using Confluent.Kafka;
+using MasteryEngine.Runtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Silo.Kafka;
+
+/// <summary>
+/// Consumes the requests topic as a member of the consumer group and applies each event to its student's grain.
+/// Delivery is at least once and the grains ignore repeated event ids, so each event's effect happens exactly once:
+/// an offset is committed only when its message and every earlier one of the partition are done (effect persisted,
+/// outcome or dead letter acknowledged). On revocation and shutdown, in-flight work finishes and is committed before
+/// the partitions are released.
+/// </summary>
+/// <remarks>
+/// All calls on the librdkafka consumer happen on one dedicated poll thread (rebalance callbacks run there too);
+/// the grain calls run on the thread pool, a lane per student (see <see cref="PartitionWorker"/>).
+/// </remarks>
+public sealed class KafkaEventConsumer : BackgroundService
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ConsumeErrorPause = TimeSpan.FromMilliseconds(500);
+
+    private readonly KafkaOptions options;
+    private readonly LearningEventReader reader;
+    private readonly LearningEventProcessor processor;
+    private readonly KafkaConsumerMetrics metrics;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<KafkaEventConsumer> logger;
+    private readonly Dictionary<TopicPartition, PartitionWorker> workers = [];
+    private volatile bool crashRequested;
+
+    public KafkaEventConsumer(
+        IOptions<KafkaOptions> options,
+        IGrainFactory grainFactory,
+        KafkaProducerConnection producer,
+        DeadLetterPublisher deadLetters,
+        KafkaConsumerMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<KafkaEventConsumer> logger)
+    {
+        this.options = options.Value;
+        this.metrics = metrics;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        reader = new LearningEventReader(this.options.MaxEventBytes, timeProvider);
+        processor = new LearningEventProcessor(grainFactory, producer, deadLetters, metrics, this.options, timeProvider, logger);
+    }
+
+    /// <summary>
+    /// Stops the way a killed process would: no draining, no commit, no leaving the group (the broker notices only
+    /// when the session times out). Tests use it to simulate a crashed silo within one process.
+    /// </summary>
+    internal void SimulateCrash() => crashRequested = true;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.ConsumerEnabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        // librdkafka's Consume blocks its caller; a dedicated thread keeps it off the thread pool.
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                completion.SetResult();
+            }
+            catch (Exception e)
+            {
+                logger.LogCritical(e, "The Kafka consumer of {Topic} stopped", options.RequestsTopic);
+                completion.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "kafka-consumer",
+        };
+        thread.Start();
+        return completion.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        var consumer = BuildConsumer();
+        try
+        {
+            consumer.Subscribe(options.RequestsTopic);
+            logger.LogInformation("Consuming {Topic} as group {GroupId} from {Broker}", options.RequestsTopic, options.GroupId, options.Broker);
+            PollUntilStopped(consumer, stoppingToken);
+            if (crashRequested)
+            {
+                AbandonAll();
+                return;
+            }
+
+            Release(consumer, [.. workers.Keys]);
+            consumer.Close();
+        }
+        finally
+        {
+            consumer.Dispose();
+        }
+    }
+
+    private void PollUntilStopped(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
+    {
+        var commitInterval = TimeSpan.FromMilliseconds(options.CommitIntervalMs);
+        var lastCommit = timeProvider.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested && !crashRequested)
+        {
+            try
+            {
+                var result = consumer.Consume(PollTimeout);
+                if (result is { IsPartitionEOF: false })
+                {
+                    Dispatch(consumer, result);
+                }
+            }
+            catch (ConsumeException e) when (!e.Error.IsFatal)
+            {
+                logger.LogWarning("Consuming {Topic} failed: {Reason}", options.RequestsTopic, e.Error.Reason);
+                stoppingToken.WaitHandle.WaitOne(ConsumeErrorPause);
+            }
+
+            ResumeDrainedPartitions(consumer);
+            if (timeProvider.GetElapsedTime(lastCommit) >= commitInterval)
+            {
+                Commit(consumer, workers.Values);
+                ReportLag(consumer);
+                lastCommit = timeProvider.GetTimestamp();
+            }
+        }
+    }
+
+    private void Dispatch(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
+    {
+        if (!workers.TryGetValue(result.TopicPartition, out var worker))
+        {
+            logger.LogWarning("Ignoring {TopicPartitionOffset}: the partition is not assigned here", result.TopicPartitionOffset);
+            return;
+        }
+
+        worker.Dispatch(reader.Read(result));
+        if (!worker.Paused && worker.InFlight >= options.MaxInFlightPerPartition)
+        {
+            consumer.Pause([worker.Partition]);
+            worker.Paused = true;
+        }
+    }
+
+    private void ResumeDrainedPartitions(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        foreach (var worker in workers.Values)
+        {
+            if (worker.Paused && worker.InFlight <= options.MaxInFlightPerPartition / 2)
+            {
+                consumer.Resume([worker.Partition]);
+                worker.Paused = false;
+            }
+        }
+    }
+
+    private void OnAssigned(List<TopicPartition> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            workers[partition] = new PartitionWorker(partition, processor.ProcessAsync, logger);
+        }
+
+        logger.LogInformation("Assigned {Partitions}", string.Join(", ", partitions));
+    }
+
+    /// <summary>Revocation and shutdown: let in-flight work finish, commit it, then give the partitions up.</summary>
+    private void Release(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyCollection<TopicPartition> partitions)
+    {
+        var leaving = partitions.Where(workers.ContainsKey).Select(partition => workers[partition]).ToList();
+        var deadline = timeProvider.GetTimestamp();
+        var drainTimeout = TimeSpan.FromMilliseconds(options.DrainTimeoutMs);
+        foreach (var worker in leaving)
+        {
+            var remaining = drainTimeout - timeProvider.GetElapsedTime(deadline);
+            if (!worker.WaitUntilDrained(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero))
+            {
+                logger.LogWarning("{Partition}: {InFlight} messages did not finish in time; they stay uncommitted and will be redelivered",
+                    worker.Partition, worker.InFlight);
+            }
+        }
+
+        Commit(consumer, leaving);
+        Forget(leaving);
+        if (leaving.Count > 0)
+        {
+            logger.LogInformation("Released {Partitions}", string.Join(", ", leaving.Select(worker => worker.Partition)));
+        }
+    }
+
+    /// <summary>Partitions lost without a clean revocation (session timed out): another member may own them, so nothing is committed.</summary>
+    private void OnLost(IEnumerable<TopicPartition> partitions)
+    {
+        var lost = partitions.Where(workers.ContainsKey).Select(partition => workers[partition]).ToList();
+        Forget(lost);
+        logger.LogWarning("Lost {Partitions}; their unfinished messages will be redelivered to the new owner", string.Join(", ", lost.Select(worker => worker.Partition)));
+    }
+
+    private void AbandonAll() => Forget([.. workers.Values]);
+
+    private void Forget(List<PartitionWorker> leaving)
+    {
+        foreach (var worker in leaving)
+        {
+            worker.Dispose();
+            workers.Remove(worker.Partition);
+            metrics.ForgetLag(worker.Partition);
+        }
+    }
+
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<PartitionWorker> candidates)
+    {
+        var due = new List<(PartitionWorker Worker, long Offset)>();
+        foreach (var worker in candidates)
+        {
+            if (worker.CommittableOffset is { } offset && offset != worker.LastCommittedOffset)
+            {
+                due.Add((worker, offset));
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            consumer.Commit(due.Select(entry => new TopicPartitionOffset(entry.Worker.Partition, entry.Offset)));
+            foreach (var (worker, offset) in due)
+            {
+                worker.LastCommittedOffset = offset;
+            }
+        }
+        catch (KafkaException e)
+        {
+            // Not fatal: the offsets stay due and go out with the next commit; if the partitions moved meanwhile,
+            // the new owner reprocesses and the grains ignore the repeated event ids.
+            logger.LogWarning("Committing offsets of {Topic} failed: {Reason}", options.RequestsTopic, e.Error.Reason);
+        }
+    }
+
+    private void ReportLag(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        foreach (var worker in workers.Values)
+        {
+            try
+            {
+                var watermarks = consumer.GetWatermarkOffsets(worker.Partition);
+                var position = consumer.Position(worker.Partition);
+                if (watermarks.High != Offset.Unset && position != Offset.Unset)
+                {
+                    metrics.ReportLag(worker.Partition, watermarks.High.Value - position.Value);
+                }
+            }
+            catch (KafkaException e)
+            {
+                logger.LogDebug("No lag for {Partition}: {Reason}", worker.Partition, e.Error.Reason);
+            }
+        }
+    }
+
+    private IConsumer<byte[]?, byte[]?> BuildConsumer()
+    {
+        LibrdkafkaLoader.EnsureLoaded();
+        var config = new ConsumerConfig(new Dictionary<string, string>(options.Client))
+        {
+            BootstrapServers = options.Broker,
+            GroupId = options.GroupId,
+            ClientId = "mastery-engine",
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = false,
+        };
+        if (!string.IsNullOrWhiteSpace(options.GroupInstanceId))
+        {
+            config.GroupInstanceId = options.GroupInstanceId;
+        }
+
+        return new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((consumer, partitions) => Release(consumer, [.. partitions.Select(partition => partition.TopicPartition)]))
+            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(partition => partition.TopicPartition)))
+            .SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Warning,
+                "Kafka consumer: {Reason} ({Code})", error.Reason, error.Code))
+            .SetLogHandler((_, message) => KafkaLog.Write(logger, message))
+            .Build();
+    }
+}

@@ -1,0 +1,152 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace MasteryEngine.Silo.Kafka;
+
+/// <summary>
+/// Processes the messages of one assigned partition: one lane per student, so a student's events run one after
+/// another in offset order while different students run in parallel. Tracks which offset is safe to commit.
+/// </summary>
+internal sealed class PartitionWorker : IDisposable
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, Queue<InboundMessage>> busyLanes = new(StringComparer.Ordinal);
+    private readonly PartitionOffsetTracker offsets = new();
+    private readonly CancellationTokenSource abandoned = new();
+    private readonly Func<InboundMessage, CancellationToken, Task> process;
+    private readonly ILogger logger;
+
+    public PartitionWorker(TopicPartition partition, Func<InboundMessage, CancellationToken, Task> process, ILogger logger)
+    {
+        Partition = partition;
+        this.process = process;
+        this.logger = logger;
+    }
+
+    public TopicPartition Partition { get; }
+
+    /// <summary>Whether the consumer paused fetching for this partition (poll thread only).</summary>
+    public bool Paused { get; set; }
+
+    /// <summary>The offset last committed for this partition (poll thread only).</summary>
+    public long? LastCommittedOffset { get; set; }
+
+    public int InFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return offsets.PendingCount;
+            }
+        }
+    }
+
+    public long? CommittableOffset
+    {
+        get
+        {
+            lock (gate)
+            {
+                return offsets.CommittableOffset;
+            }
+        }
+    }
+
+    public void Dispatch(InboundMessage message)
+    {
+        lock (gate)
+        {
+            offsets.Dispatched(message.Source.Offset.Value);
+            if (busyLanes.TryGetValue(message.LaneKey, out var lane))
+            {
+                lane.Enqueue(message);
+                return;
+            }
+
+            busyLanes.Add(message.LaneKey, new Queue<InboundMessage>());
+        }
+
+        var token = abandoned.Token;
+        _ = Task.Run(() => RunLaneAsync(message, token));
+    }
+
+    /// <summary>
+    /// Blocks until every dispatched message has finished or the timeout passed. Blocking is deliberate: it runs on
+    /// the consumer's poll thread inside librdkafka's synchronous rebalance callback, which must not return before
+    /// the finished offsets are committed.
+    /// </summary>
+    public bool WaitUntilDrained(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (gate)
+        {
+            while (offsets.PendingCount > 0)
+            {
+                var remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(gate, TimeSpan.FromMilliseconds(remaining));
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Stops processing at once; unfinished messages stay uncommitted and will be redelivered.</summary>
+    public void Abandon() => abandoned.Cancel();
+
+    public void Dispose()
+    {
+        abandoned.Cancel();
+        abandoned.Dispose();
+    }
+
+    private async Task RunLaneAsync(InboundMessage first, CancellationToken token)
+    {
+        var message = first;
+        while (true)
+        {
+            var finished = false;
+            try
+            {
+                await process(message, token);
+                finished = true;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The processor dead-letters every failure itself; reaching this is a bug. The offset stays
+                // uncommitted (redelivered after a rebalance or restart) rather than being skipped.
+                logger.LogCritical(e, "Unexpected failure processing {TopicPartitionOffset}", message.Source.TopicPartitionOffset);
+            }
+
+            lock (gate)
+            {
+                if (finished)
+                {
+                    offsets.Completed(message.Source.Offset.Value);
+                    if (offsets.PendingCount == 0)
+                    {
+                        Monitor.PulseAll(gate);
+                    }
+                }
+
+                var lane = busyLanes[message.LaneKey];
+                if (!lane.TryDequeue(out var next))
+                {
+                    busyLanes.Remove(message.LaneKey);
+                    return;
+                }
+
+                message = next;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace MasteryEngine.Silo.Runtime;
+
+/// <summary>A call waiting for its turn in an activation's queue.</summary>
+internal abstract class PendingGrainCall
+{
+    /// <summary>The turns waiting on this call, for cycle detection and for the activation this call may create.</summary>
+    public abstract GrainCallChain? Caller { get; }
+
+    /// <summary>
+    /// Runs the call as the activation's current turn; true when it finished synchronously, and then the
+    /// activation calls <see cref="CompleteCaller"/> once it has released or passed on the turn.
+    /// </summary>
+    public abstract bool Run(GrainActivation activation);
+
+    /// <summary>Hands the finished call's outcome to the caller.</summary>
+    public abstract void CompleteCaller();
+
+    /// <summary>The call cannot be delivered (activation failed, silo stopping): the caller gets this exception.</summary>
+    public abstract void Fail(Exception exception);
+}
+
+internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, object?[] arguments, GrainCallChain? caller) : PendingGrainCall
+{
+    // Continuations run elsewhere: the caller's code never runs inside the grain's scheduling loop.
+    private readonly TaskCompletionSource<TResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private GrainActivation? activation;
+    private Task<TResult>? running;
+    private GrainCallChain? turn;
+    private long start;
+
+    public Task<TResult> Task => completion.Task;
+
+    public override GrainCallChain? Caller => caller;
+
+    public override bool Run(GrainActivation activation)
+    {
+        start = activation.Metrics.CallStarting();
+        var previous = GrainCallChain.Current;
+        turn = activation.BeginTurn(caller);
+        Task<TResult> task;
+        try
+        {
+            task = method.Invoke(activation.Grain, arguments);
+        }
+        finally
+        {
+            GrainCallChain.Current = previous;
+        }
+
+        running = task;
+        if (task.IsCompleted)
+        {
+            activation.CompleteTurn(task, turn, start);
+            return true;
+        }
+
+        this.activation = activation;
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnCompletedAsynchronously);
+        return false;
+    }
+
+    public override void Fail(Exception exception) => completion.TrySetException(exception);
+
+    public override void CompleteCaller()
+    {
+        var task = running!;
+        if (task.IsCompletedSuccessfully)
+        {
+            completion.TrySetResult(task.Result);
+        }
+        else if (task.IsCanceled)
+        {
+            completion.TrySetCanceled();
+        }
+        else
+        {
+            completion.TrySetException(task.Exception!.InnerExceptions);
+        }
+    }
+
+    private void OnCompletedAsynchronously()
+    {
+        activation!.CompleteTurn(running!, turn!, start);
+        activation.ReleaseTurn();
+        CompleteCaller();
+    }
+}

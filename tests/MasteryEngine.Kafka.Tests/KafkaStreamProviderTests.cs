@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using MasteryEngine.Grains;
+using MasteryEngine.Grains.Serialization;
+using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Testing;
+using MasteryEngine.Testing.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace MasteryEngine.Kafka.Tests;
+
+public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : IClassFixture<KafkaMockClusterFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly Dictionary<string, string?> ProducerOnly = new() { ["KAFKA_CONSUMER_ENABLED"] = "false" };
+
+    [Fact]
+    public async Task A_learning_event_is_on_the_requests_topic_keyed_by_student_once_OnNextAsync_completes()
+    {
+        var topics = cluster.CreateTopics();
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        var student = TestEvents.NewStudentId();
+        var learningEvent = new LearningEvent(LearningEventTypes.Quiz, student, "e-1", DateTimeOffset.UnixEpoch, "loops", null,
+            JsonDocument.Parse("""{"score":0.9}""").RootElement);
+
+        await host.Services.GetRequiredService<IStreamProvider>()
+            .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student))
+            .OnNextAsync(learningEvent);
+
+        var message = Assert.Single(await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Requests, 1, Patience));
+        Assert.Equal(student, Encoding.UTF8.GetString(message.Message.Key!));
+        var read = JsonSerializer.Deserialize(message.Message.Value, MasteryJsonContext.Default.LearningEvent)!;
+        Assert.Equal((learningEvent.EventType, learningEvent.EventId, learningEvent.Topic), (read.EventType, read.EventId, read.Topic));
+        Assert.Contains("\"student_id\"", Encoding.UTF8.GetString(message.Message.Value!));
+    }
+
+    [Fact]
+    public async Task A_milestone_is_on_the_events_topic_with_its_event_type()
+    {
+        var topics = cluster.CreateTopics();
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        var student = TestEvents.NewStudentId();
+
+        await host.Services.GetRequiredService<IStreamProvider>()
+            .GetStream<MasteryThresholdReached>(new StreamId(StreamNamespaces.MasteryEvents, student))
+            .OnNextAsync(new MasteryThresholdReached(student, DateTimeOffset.UnixEpoch, MasteryLevel.Developing, MasteryLevel.Proficient, 0.75));
+
+        var message = Assert.Single(await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Events, 1, Patience));
+        using var json = JsonDocument.Parse(message.Message.Value);
+        Assert.Equal(MasteryThresholdReached.EventType, json.RootElement.GetProperty("event_type").GetString());
+        Assert.Equal("proficient", json.RootElement.GetProperty("level").GetString());
+        Assert.Equal(student, Encoding.UTF8.GetString(message.Message.Key!));
+    }
+
+    [Fact]
+    public async Task A_stream_namespace_without_a_topic_is_rejected()
+    {
+        var topics = cluster.CreateTopics();
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+
+        Assert.Throws<ArgumentException>(() => host.Services.GetRequiredService<IStreamProvider>()
+            .GetStream<LearningEvent>(new StreamId("cohort-events", "c1")));
+    }
+
+    [Fact]
+    public async Task Readiness_names_missing_topics()
+    {
+        var topics = KafkaTestTopics.New();
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Tags.Contains("ready"));
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["kafka"].Status);
+        Assert.Contains(topics.DeadLetter, report.Entries["kafka"].Description);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using MasteryEngine.Grains;
+
+namespace MasteryEngine.Kafka.Tests;
+
+/// <summary>
+/// A student grain that applies each event id once, sums the events' <c>data.points</c> as its "effect", and records
+/// the order of application and whether two calls ever overlapped.
+/// </summary>
+internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFactory factory) : IStudentMasteryGrain
+{
+    private readonly Lock gate = new();
+    private readonly List<LearningEvent> applied = [];
+    private readonly HashSet<string> appliedIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> deliveries = new(StringComparer.Ordinal);
+    private readonly List<ComponentScores?> calculations = [];
+    private int activeCalls;
+
+    public IReadOnlyList<LearningEvent> Applied
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. applied];
+            }
+        }
+    }
+
+    public IReadOnlyList<ComponentScores?> Calculations
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. calculations];
+            }
+        }
+    }
+
+    public long PointsSum => Applied.Sum(e => e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("points", out var p) ? p.GetInt64() : 0);
+
+    public int DuplicateDeliveries { get; private set; }
+
+    public bool CallsOverlapped { get; private set; }
+
+    public async Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent)
+    {
+        if (Interlocked.Increment(ref activeCalls) > 1)
+        {
+            CallsOverlapped = true;
+        }
+
+        try
+        {
+            await Task.Delay(factory.CallDelay);
+            int previousDeliveries;
+            lock (gate)
+            {
+                previousDeliveries = deliveries.GetValueOrDefault(learningEvent.EventId);
+                deliveries[learningEvent.EventId] = previousDeliveries + 1;
+            }
+
+            if (factory.Failures(learningEvent, previousDeliveries) is { } failure)
+            {
+                throw failure;
+            }
+
+            lock (gate)
+            {
+                var isNew = appliedIds.Add(learningEvent.EventId);
+                if (isNew)
+                {
+                    applied.Add(learningEvent);
+                }
+                else
+                {
+                    DuplicateDeliveries++;
+                }
+
+                return new EventApplyResult(studentId, learningEvent.EventId, isNew, applied.Count / 100.0, MasteryLevel.Novice);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref activeCalls);
+        }
+    }
+
+    public Task<MasteryResult> CalculateAsync(ComponentScores? components)
+    {
+        lock (gate)
+        {
+            calculations.Add(components);
+        }
+
+        var scores = components ?? ComponentScores.Zero;
+        var score = (scores.Completion + scores.Quiz + scores.Quality + scores.Consistency) / 4;
+        return Task.FromResult(new MasteryResult(studentId, score, MasteryLevel.Proficient, scores, [], [], DateTimeOffset.UnixEpoch));
+    }
+
+    public Task<MasteryQueryResult> QueryAsync() => throw new NotSupportedException();
+
+    public Task<MasteryPrediction> PredictAsync(int timeframeDays) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority) => throw new NotSupportedException();
+
+    public Task<MasteryHistory> GetHistoryAsync(int days) => throw new NotSupportedException();
+
+    public Task<bool> HasDataAsync() => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> GetCohortsAsync() => throw new NotSupportedException();
+
+    public Task JoinCohortAsync(string cohortId) => throw new NotSupportedException();
+
+    public Task LeaveCohortAsync(string cohortId) => throw new NotSupportedException();
+
+    public Task RecordBatchAsync(string batchId) => throw new NotSupportedException();
+
+    public Task<StudentDataExport> ExportAsync() => throw new NotSupportedException();
+
+    public Task<ErasureReport> EraseAsync() => throw new NotSupportedException();
+}

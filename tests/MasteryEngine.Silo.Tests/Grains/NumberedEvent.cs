@@ -1,0 +1,3 @@
+namespace MasteryEngine.Silo.Tests.Grains;
+
+public sealed record NumberedEvent(int Sequence);
