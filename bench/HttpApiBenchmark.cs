@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MasteryEngine.Gateway.Apis;
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -54,9 +55,10 @@ public static class HttpApiBenchmark
         return 0;
     }
 
-    private static WebApplicationFactory<Program> CreateFactory(bool kestrel)
+    // Any type of the gateway's assembly names its entry point; the bench has a Program of its own.
+    private static WebApplicationFactory<MasteryServices> CreateFactory(bool kestrel)
     {
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+        var factory = new WebApplicationFactory<MasteryServices>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Production")
             .UseSetting("JWT_SECRET", Secret)
             .UseSetting("RATE_LIMIT_ENABLED", "false")
@@ -140,7 +142,7 @@ public static class HttpApiBenchmark
     {
         var score = (i % 100 / 100.0).ToString("0.00", CultureInfo.InvariantCulture);
         return Post("/api/v1/mastery/calculate",
-            $$"""{"student_id":"bench_{{i % Students}}","components":{"completion":{{score}},"quiz":0.9,"quality":0.85,"consistency":0.82}}""");
+            $$"""{"student_id":"bench_{{i % Students}}","components":{"completion":{{score}},"quiz":0.9,"quality":0.85,"consistency":0.82} }""");
     }
 
     private static HttpRequestMessage Query(int i) =>
@@ -148,7 +150,7 @@ public static class HttpApiBenchmark
 
     private static HttpRequestMessage Ingest(int i) =>
         Post("/api/v1/mastery/ingest",
-            $$"""{"event_type":"quiz","student_id":"bench_{{i % Students}}","event_id":"bench-{{Guid.NewGuid():N}}","data":{"score":{{i % 10}},"max_score":10}}""");
+            $$"""{"event_type":"quiz","student_id":"bench_{{i % Students}}","event_id":"bench-{{Guid.NewGuid():N}}","data":{"score":{{i % 10}},"max_score":10} }""");
 
     private static HttpRequestMessage Post(string path, string json) =>
         new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
