@@ -1,5 +1,6 @@
 using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Storage;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public class RedisServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
-            .AddSingleton<IGrainStateSerializer, TestJsonGrainStateSerializer>()
+            .AddSingleton<IGrainStateSerializer>(new JsonGrainStateSerializer([]))
             .AddRedisGrainStorage(configuration, name)
             .BuildServiceProvider();
     }

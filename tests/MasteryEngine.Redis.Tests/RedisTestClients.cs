@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Storage;
 using MasteryEngine.Silo.Redis.Client;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public static class RedisTestClients
         new(Microsoft.Extensions.Options.Options.Create(Options(server, configure)), TimeProvider.System, NullLogger<RedisSubscriber>.Instance);
 
     public static RedisGrainStorage Storage(RedisMultiplexer redis, RedisOptions options, string siloId = "test-silo") =>
-        new("Default", redis, new TestJsonGrainStateSerializer(), options, new RedisStorageMetrics(MeterFactory()), TimeProvider.System, new RedisSiloId(siloId));
+        new("Default", redis, new JsonGrainStateSerializer([]), options, new RedisStorageMetrics(MeterFactory()), TimeProvider.System, new RedisSiloId(siloId));
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous timeout instead of flaking.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 30)
