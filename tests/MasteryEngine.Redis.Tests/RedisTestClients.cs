@@ -14,7 +14,14 @@ public static class RedisTestClients
 {
     public static RedisOptions Options(RedisServerProcess server, Action<RedisOptions>? configure = null)
     {
-        var options = new RedisOptions { Host = server.HostAndPort, ReconnectMinDelay = TimeSpan.FromMilliseconds(50) };
+        // Generous timeouts: this machine is shared and often saturated; tests about timeouts set their own.
+        var options = new RedisOptions
+        {
+            Host = server.HostAndPort,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
+            CommandTimeout = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+        };
         configure?.Invoke(options);
         return options;
     }
