@@ -4,6 +4,7 @@ using MasteryEngine.Bench;
 var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
+    ["redis-storage"] = RedisStorageBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

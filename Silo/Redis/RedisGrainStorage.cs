@@ -7,11 +7,12 @@ namespace MasteryEngine.Silo.Redis;
 
 /// <summary>
 /// Grain state in Redis with Orleans' ETag semantics. Each write or clear is one Lua script (see
-/// <see cref="RedisGrainScripts"/>) that checks the ETag, changes the record, refreshes its retention TTL and
-/// publishes an invalidation atomically. The provider never retries: a Redis failure becomes
-/// <see cref="StorageUnavailableException"/>, after which the caller's ETag may be stale (a write whose reply
-/// was lost may have been applied), and the next write then fails with <see cref="InconsistentStateException"/>,
-/// sending the caller back to a fresh read, exactly as after a conflict.
+/// <see cref="RedisGrainScripts"/>) that checks the ETag, changes the record and its readable records
+/// (<see cref="IReadableStorageRecords"/>), refreshes the retention TTL and publishes an invalidation, atomically.
+/// The provider never retries: a Redis failure becomes <see cref="StorageUnavailableException"/>, after which
+/// the caller's ETag may be stale (a write whose reply was lost may have been applied), and the next write then
+/// fails with <see cref="InconsistentStateException"/>, sending the caller back to a fresh read, exactly as
+/// after a conflict.
 /// </summary>
 public sealed class RedisGrainStorage : IGrainStorage
 {
@@ -45,8 +46,8 @@ public sealed class RedisGrainStorage : IGrainStorage
         where T : new()
     {
         var started = timeProvider.GetTimestamp();
-        var key = RedisGrainKeys.State(options.KeyPrefix, grainId, stateName);
-        var reply = await CallAsync("read", key, () => redis.ExecuteAsync(RedisCommand.Create("HMGET", key, "etag", "data"), cancellationToken));
+        var key = RedisGrainKeys.State(options.KeyPrefix, grainId);
+        var reply = await CallAsync("read", key, () => redis.ExecuteAsync(RedisCommand.Create("HMGET", key, "etag:" + stateName, "data:" + stateName), cancellationToken));
         var etag = reply.Elements[0];
         if (etag.IsNull)
         {
@@ -68,14 +69,24 @@ public sealed class RedisGrainStorage : IGrainStorage
         where T : new()
     {
         var started = timeProvider.GetTimestamp();
-        var key = RedisGrainKeys.State(options.KeyPrefix, grainId, stateName);
+        var key = RedisGrainKeys.State(options.KeyPrefix, grainId);
         var expected = grainState.ETag ?? "";
         var newETag = NewETag();
         var data = serializer.Serialize(grainState.State);
         var ttl = (long)options.RetentionFor(grainId.Type).TotalMilliseconds;
-        var (channel, message) = Invalidation(grainId, newETag);
-        var reply = await CallAsync("write", key, () => redis.ExecuteScriptAsync(
-            RedisGrainScripts.Write, [key], [expected, newETag, data, ttl, channel, message], cancellationToken));
+        var (channel, message) = Invalidation(grainId, stateName, newETag);
+        var records = grainState.State is IReadableStorageRecords readable ? readable.GetRecordsToStore() : [];
+        var keys = new RedisArg[1 + records.Count];
+        var args = new RedisArg[7 + records.Count];
+        keys[0] = key;
+        (args[0], args[1], args[2], args[3], args[4], args[5], args[6]) = (expected, newETag, data, ttl, channel, message, stateName);
+        for (var i = 0; i < records.Count; i++)
+        {
+            keys[1 + i] = RedisGrainKeys.Record(options.KeyPrefix, grainId, records[i].Name);
+            args[7 + i] = records[i].Json;
+        }
+
+        var reply = await CallAsync("write", key, () => redis.ExecuteScriptAsync(RedisGrainScripts.Write, keys, args, cancellationToken));
 
         ThrowIfConflict(reply, "write", grainId, stateName, expected);
         grainState.ETag = newETag;
@@ -87,11 +98,11 @@ public sealed class RedisGrainStorage : IGrainStorage
         where T : new()
     {
         var started = timeProvider.GetTimestamp();
-        var key = RedisGrainKeys.State(options.KeyPrefix, grainId, stateName);
+        var key = RedisGrainKeys.State(options.KeyPrefix, grainId);
         var expected = grainState.ETag ?? "";
-        var (channel, message) = Invalidation(grainId, null);
+        var (channel, message) = Invalidation(grainId, stateName, null);
         var reply = await CallAsync("clear", key, () => redis.ExecuteScriptAsync(
-            RedisGrainScripts.Clear, [key], [expected, channel, message], cancellationToken));
+            RedisGrainScripts.Clear, [key], [expected, channel, message, stateName], cancellationToken));
 
         ThrowIfConflict(reply, "clear", grainId, stateName, expected);
         grainState.State = new T();
@@ -102,14 +113,14 @@ public sealed class RedisGrainStorage : IGrainStorage
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private (string Channel, byte[] Message) Invalidation(GrainId grainId, string? newETag)
+    private (string Channel, byte[] Message) Invalidation(GrainId grainId, string stateName, string? newETag)
     {
         if (!options.PublishInvalidations)
         {
             return ("", []);
         }
 
-        var message = new GrainInvalidation(grainId.Type, grainId.Key, newETag, siloId);
+        var message = new GrainInvalidation(grainId.Type, grainId.Key, stateName, newETag, siloId);
         return (options.InvalidationChannel, JsonSerializer.SerializeToUtf8Bytes(message, RedisJsonContext.Default.GrainInvalidation));
     }
 

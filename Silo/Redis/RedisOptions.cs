@@ -20,6 +20,9 @@ public sealed class RedisOptions
 
     public bool Tls { get; set; }
 
+    /// <summary>PEM file of the CA that signed the server's certificate, for a private CA (<c>REDIS_TLS_CA_FILE</c>).</summary>
+    public string? TlsCaFile { get; set; }
+
     public int Database { get; set; }
 
     /// <summary>Put before every key and the invalidation channel, e.g. <c>me:</c> to share a Redis with other apps.</summary>

@@ -18,6 +18,11 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add("REDIS_USER is set without REDIS_PASSWORD; an ACL user needs its password.");
         }
 
+        if (!string.IsNullOrEmpty(options.TlsCaFile) && !File.Exists(options.TlsCaFile))
+        {
+            failures.Add($"REDIS_TLS_CA_FILE '{options.TlsCaFile}' does not exist.");
+        }
+
         if (options.Database is < 0 or > 15)
         {
             failures.Add($"REDIS_DATABASE {options.Database} is outside 0..15.");

@@ -14,7 +14,7 @@ public static class RedisServiceCollectionExtensions
     /// Registers <see cref="RedisGrainStorage"/> as the keyed <see cref="IGrainStorage"/> <paramref name="name"/>,
     /// with the shared client, the <c>redis</c> readiness check and options bound from the <c>Redis</c> section
     /// and the environment (<c>REDIS_HOST</c>, <c>REDIS_PASSWORD</c>, <c>REDIS_USER</c>, <c>REDIS_TLS</c>,
-    /// <c>REDIS_DATABASE</c>, <c>REDIS_KEY_PREFIX</c>, <c>REDIS_POOL_SIZE</c>, <c>GDPR_RETENTION_DAYS</c>),
+    /// <c>REDIS_TLS_CA_FILE</c>, <c>REDIS_DATABASE</c>, <c>REDIS_KEY_PREFIX</c>, <c>REDIS_POOL_SIZE</c>, <c>GDPR_RETENTION_DAYS</c>),
     /// validated at start-up. The runtime supplies the <see cref="IGrainStateSerializer"/>.
     /// </summary>
     public static IServiceCollection AddRedisGrainStorage(this IServiceCollection services, IConfiguration configuration, string name = "Default")
@@ -61,9 +61,10 @@ public static class RedisServiceCollectionExtensions
         options.Password = configuration["REDIS_PASSWORD"] ?? options.Password;
         options.User = configuration["REDIS_USER"] ?? options.User;
         options.KeyPrefix = configuration["REDIS_KEY_PREFIX"] ?? options.KeyPrefix;
+        options.TlsCaFile = configuration["REDIS_TLS_CA_FILE"] ?? options.TlsCaFile;
         if (configuration["REDIS_TLS"] is { } tls)
         {
-            options.Tls = tls.Equals("true", StringComparison.OrdinalIgnoreCase) || tls == "1";
+            options.Tls = tls.Equals("true", StringComparison.OrdinalIgnoreCase) || tls == "1" || tls.Equals("yes", StringComparison.OrdinalIgnoreCase);
         }
 
         options.Database = ParseOrKeep(configuration, "REDIS_DATABASE", options.Database);

@@ -26,18 +26,22 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         await fixture.Storage.WriteStateAsync(StateName, student, new GrainState<ProgressState> { State = new() { Value = 7 } });
 
         var key = $"student:{{{student.Key}}}:state";
-        Assert.Equal("""{"Value":7}""", await fixture.Server.CliAsync("HGET", key, "data"));
+        Assert.Equal("""{"Value":7}""", await fixture.Server.CliAsync("HGET", key, "data:state"));
         Assert.Equal(key, await fixture.Server.CliAsync("--scan", "--pattern", $"*{student.Key}*"));
     }
 
     [Fact]
-    public async Task A_state_name_other_than_the_default_becomes_a_key_suffix()
+    public async Task The_states_of_one_grain_are_fields_of_its_one_state_key()
     {
         var student = NewStudent();
 
-        await fixture.Storage.WriteStateAsync("profile", student, new GrainState<ProgressState>());
+        await fixture.Storage.WriteStateAsync("mastery", student, new GrainState<ProgressState> { State = new() { Value = 1 } });
+        await fixture.Storage.WriteStateAsync("profile", student, new GrainState<ProgressState> { State = new() { Value = 2 } });
 
-        Assert.Equal("1", await fixture.Server.CliAsync("EXISTS", $"student:{{{student.Key}}}:state:profile"));
+        var key = $"student:{{{student.Key}}}:state";
+        Assert.Equal("""{"Value":1}""", await fixture.Server.CliAsync("HGET", key, "data:mastery"));
+        Assert.Equal("""{"Value":2}""", await fixture.Server.CliAsync("HGET", key, "data:profile"));
+        Assert.Equal(key, await fixture.Server.CliAsync("--scan", "--pattern", $"*{student.Key}*"));
     }
 
     [Fact]
@@ -79,8 +83,11 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         await fixture.Storage.ReadStateAsync("profile", student, profile);
 
         await fixture.Storage.ClearStateAsync(StateName, student, state);
+        var profileAfterFirstClear = new GrainState<ProgressState>();
+        await fixture.Storage.ReadStateAsync("profile", student, profileAfterFirstClear);
         await fixture.Storage.ClearStateAsync("profile", student, profile);
 
+        Assert.True(profileAfterFirstClear.RecordExists);
         Assert.Equal("", await fixture.Server.CliAsync("--scan", "--pattern", $"*{student.Key}*"));
     }
 
@@ -122,8 +129,8 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         await fixture.Storage.ClearStateAsync(StateName, student, state);
 
         await RedisTestClients.WaitUntilAsync(() => Task.FromResult(Count(received) == 2), "both invalidations arrive");
-        Assert.Equal(new GrainInvalidation("student", student.Key, written, "test-silo"), received[0]);
-        Assert.Equal(new GrainInvalidation("student", student.Key, null, "test-silo"), received[1]);
+        Assert.Equal(new GrainInvalidation("student", student.Key, StateName, written, "test-silo"), received[0]);
+        Assert.Equal(new GrainInvalidation("student", student.Key, StateName, null, "test-silo"), received[1]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Channels;
 
@@ -87,7 +88,7 @@ public sealed class RedisConnection : IAsyncDisposable
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, linked.Token);
+                await tls.AuthenticateAsClientAsync(TlsOptions(host, options), linked.Token);
             }
 
             connection = new RedisConnection(socket, stream, endpoint, options, timeProvider, onPush);
@@ -156,6 +157,20 @@ public sealed class RedisConnection : IAsyncDisposable
             throw new RedisTimeoutException(
                 $"{pending.Command.Name} got no reply from Redis at {Endpoint} within {commandTimeout.TotalSeconds:0.###} s.", e);
         }
+    }
+
+    private static SslClientAuthenticationOptions TlsOptions(string host, RedisOptions options)
+    {
+        var tls = new SslClientAuthenticationOptions { TargetHost = host };
+        if (!string.IsNullOrEmpty(options.TlsCaFile))
+        {
+            // A private CA is trusted for this connection only, not added to the machine's store.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.Add(X509Certificate2.CreateFromPem(File.ReadAllText(options.TlsCaFile)));
+            tls.CertificateChainPolicy = policy;
+        }
+
+        return tls;
     }
 
     private static async Task HandshakeAsync(RedisConnection connection, RedisOptions options, CancellationToken cancellationToken)
