@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
+using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Serialization;
 
 namespace MasteryEngine.Silo.Kafka;
@@ -77,12 +78,6 @@ internal sealed class LearningEventReader(int maxEventBytes, TimeProvider timePr
             throw new PoisonMessageException(DeadLetterReasons.ValidationFailed, "student_id is required.");
         }
 
-        if (parsed.EventType != LearningEventTypes.CalculationRequested && !LearningEventTypes.All.Contains(parsed.EventType))
-        {
-            throw new PoisonMessageException(DeadLetterReasons.UnknownEventType,
-                $"event_type '{parsed.EventType}' is not one of {string.Join(", ", LearningEventTypes.All)}, {LearningEventTypes.CalculationRequested}.");
-        }
-
         var learningEvent = parsed with
         {
             EventId = string.IsNullOrWhiteSpace(parsed.EventId) ? DerivedEventId(source) : parsed.EventId,
@@ -92,11 +87,21 @@ internal sealed class LearningEventReader(int maxEventBytes, TimeProvider timePr
         return learningEvent;
     }
 
+    /// <summary>The domain's own check, so that an event the grain would refuse is dead-lettered without a grain call.</summary>
     private static void Validate(LearningEvent learningEvent)
     {
-        if (learningEvent.EventType != LearningEventTypes.CalculationRequested && learningEvent.Data.ValueKind != JsonValueKind.Object)
+        if (learningEvent.EventType == LearningEventTypes.CalculationRequested)
         {
-            throw new PoisonMessageException(DeadLetterReasons.ValidationFailed, "data must be a JSON object.");
+            return;
+        }
+
+        var validation = LearningEventValidator.Validate(learningEvent);
+        if (!validation.IsValid)
+        {
+            var reason = validation.Rejection.Reason == LearningEventRejection.UnknownEventType
+                ? DeadLetterReasons.UnknownEventType
+                : DeadLetterReasons.ValidationFailed;
+            throw new PoisonMessageException(reason, $"{validation.Rejection.Reason}: {validation.Rejection.Message}");
         }
     }
 

@@ -20,10 +20,10 @@ public sealed class DeadLetterTests(KafkaMockClusterFixture cluster) : IClassFix
         { "null key and value", null, null, DeadLetterReasons.InvalidJson },
         { "missing student_id", Key("p5"), Encoding.UTF8.GetBytes("""{"event_type":"completion","event_id":"x","data":{}}"""), DeadLetterReasons.ValidationFailed },
         { "data not an object", Key("p6"), Encoding.UTF8.GetBytes("""{"event_type":"quiz","student_id":"p6","data":7}"""), DeadLetterReasons.ValidationFailed },
-        { "domain rejects data", Key("p7"), Encoding.UTF8.GetBytes("""{"event_type":"quiz","student_id":"p7","data":{"reject":true}}"""), DeadLetterReasons.ValidationFailed },
+        { "domain rejects data", Key("p7"), Encoding.UTF8.GetBytes("""{"event_type":"quiz","student_id":"p7","data":{"score":1,"max_score":2,"reject":true}}"""), DeadLetterReasons.ValidationFailed },
         { "unknown event type", Key("p8"), Encoding.UTF8.GetBytes("""{"event_type":"video.watched","student_id":"p8","data":{}}"""), DeadLetterReasons.UnknownEventType },
         { "huge value", Key("p9"), Encoding.UTF8.GetBytes($$$"""{"event_type":"quiz","student_id":"p9","data":{"x":"{{{new string('x', 200_000)}}}"}}"""), DeadLetterReasons.MessageTooLarge },
-        { "keeps failing", Key("p10"), Encoding.UTF8.GetBytes("""{"event_type":"quiz","student_id":"p10","data":{"explode":true}}"""), DeadLetterReasons.ProcessingFailed },
+        { "keeps failing", Key("p10"), Encoding.UTF8.GetBytes("""{"event_type":"quiz","student_id":"p10","data":{"score":1,"max_score":2,"explode":true}}"""), DeadLetterReasons.ProcessingFailed },
     };
 
     [Fact]

@@ -12,9 +12,9 @@ public sealed class LearningEventReaderTests
     private static readonly LearningEventReader Reader = new(maxEventBytes: 1024, Clock);
 
     [Theory]
-    [InlineData("""{"event_type":"completion","student_id":"s1","event_id":"e1","timestamp":"2026-11-01T10:00:00Z","data":{}}""", "e1")]
-    [InlineData("""{"event_type":"completion","student_id":"s1","data":{}}""", "kafka:mastery.requests:3:42")]
-    [InlineData("""{"event_type":"completion","student_id":"s1","event_id":"","data":{}}""", "kafka:mastery.requests:3:42")]
+    [InlineData("""{"event_type":"quality","student_id":"s1","event_id":"e1","timestamp":"2026-11-01T10:00:00Z","data":{"score":0.5}}""", "e1")]
+    [InlineData("""{"event_type":"quality","student_id":"s1","data":{"score":0.5}}""", "kafka:mastery.requests:3:42")]
+    [InlineData("""{"event_type":"quality","student_id":"s1","event_id":"","data":{"score":0.5}}""", "kafka:mastery.requests:3:42")]
     public void The_event_id_is_kept_or_derived_from_topic_partition_and_offset(string json, string expectedEventId)
     {
         var first = Reader.Read(Message(json));
@@ -30,7 +30,7 @@ public sealed class LearningEventReaderTests
     {
         var sent = new DateTimeOffset(2026, 11, 3, 8, 30, 0, TimeSpan.Zero);
 
-        var read = Reader.Read(Message("""{"event_type":"quiz","student_id":"s1","data":{}}""", new Timestamp(sent)));
+        var read = Reader.Read(Message("""{"event_type":"quiz","student_id":"s1","data":{"score":1,"max_score":2}}""", new Timestamp(sent)));
 
         Assert.Equal(sent, read.Event!.Timestamp);
     }
@@ -46,6 +46,9 @@ public sealed class LearningEventReaderTests
     [InlineData("""{"event_type":"quiz","student_id":"s1"}""", DeadLetterReasons.ValidationFailed)]
     [InlineData("""{"event_type":"mastery.calculation.requested","student_id":"s1","data":{"components":{"completion":2}}}""", DeadLetterReasons.ValidationFailed)]
     [InlineData("""{"event_type":"badge.earned","student_id":"s1","data":{}}""", DeadLetterReasons.UnknownEventType)]
+    [InlineData("""{"event_type":"quiz","student_id":"s1","data":{"score":3,"max_score":2}}""", DeadLetterReasons.ValidationFailed)]
+    [InlineData("""{"event_type":"completion","student_id":"s1","data":{"total_exercises":"ten","completed_exercises":1}}""", DeadLetterReasons.ValidationFailed)]
+    [InlineData("""{"event_type":"quality","student_id":"bad id with spaces","data":{"score":0.5}}""", DeadLetterReasons.ValidationFailed)]
     public void Unprocessable_values_are_rejected_with_a_reason(string json, string reason)
     {
         var read = Reader.Read(Message(json));

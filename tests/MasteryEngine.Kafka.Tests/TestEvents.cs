@@ -12,7 +12,7 @@ internal static class TestEvents
         "\",\"timestamp\":\"2026-11-02T09:00:00Z\",\"data\":{\"total_exercises\":10,\"completed_exercises\":8,\"points\":" + points + "}}";
 
     public static string WithoutEventId(string studentId, int points) =>
-        "{\"event_type\":\"exercise.completed\",\"student_id\":\"" + studentId + "\",\"data\":{\"points\":" + points + "}}";
+        "{\"event_type\":\"exercise.completed\",\"student_id\":\"" + studentId + "\",\"data\":{\"exercise_id\":\"ex-" + points + "\",\"points\":" + points + "}}";
 
     public static string NewStudentId() => "student-" + Guid.NewGuid().ToString("N")[..12];
 
