@@ -4,6 +4,7 @@ using MasteryEngine.Bench;
 var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["http"] = HttpApiBenchmark.RunAsync,
+    ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["redis-storage"] = RedisStorageBenchmark.RunAsync,
 };
 
