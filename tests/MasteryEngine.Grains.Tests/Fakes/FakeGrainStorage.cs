@@ -21,6 +21,9 @@ public sealed class FakeGrainStorage
     /// <summary>Set to make this many next writes fail as if another silo had written first.</summary>
     public int ConflictNextWrites { get; set; }
 
+    /// <summary>Records whose every write conflicts (a silo that always loses).</summary>
+    public ConcurrentDictionary<string, bool> AlwaysConflicting { get; } = new();
+
     public int Writes { get; private set; }
 
     public bool Contains(string key) => records.ContainsKey(key);
@@ -40,9 +43,9 @@ public sealed class FakeGrainStorage
         lock (records)
         {
             var stored = records.TryGetValue(key, out var record) ? record.Etag : null;
-            if (ConflictNextWrites > 0)
+            if (ConflictNextWrites > 0 || AlwaysConflicting.ContainsKey(key))
             {
-                ConflictNextWrites--;
+                ConflictNextWrites = Math.Max(0, ConflictNextWrites - 1);
                 throw new Runtime.Storage.InconsistentStateException("Injected conflict.", stored, expectedEtag);
             }
 

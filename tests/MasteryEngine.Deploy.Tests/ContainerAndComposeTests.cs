@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace MasteryEngine.Deploy.Tests;
+
+public sealed class ContainerAndComposeTests
+{
+    private static readonly string[] DockerfileLines =
+        File.ReadAllLines(RepositoryFiles.PathOf("deploy", "Dockerfile")).Where(l => !l.TrimStart().StartsWith('#')).ToArray();
+
+    [Fact]
+    public void Dockerfile_builds_with_the_sdk_and_runs_on_the_aspnet_image()
+    {
+        var stages = DockerfileLines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, stages.Count);
+        Assert.Contains("dotnet/sdk:", stages[0], StringComparison.Ordinal);
+        Assert.Contains("dotnet/aspnet:", stages[1], StringComparison.Ordinal);
+        Assert.Contains(DockerfileLines, l => l.Contains("COPY --from=build", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dockerfile_runtime_has_librdkafka_a_non_root_user_a_healthcheck_and_port_8005()
+    {
+        var text = string.Join('\n', DockerfileLines);
+        var user = DockerfileLines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
+
+        Assert.Contains("apt-get install -y --no-install-recommends librdkafka1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("root", user, StringComparison.Ordinal);
+        Assert.NotEqual("USER 0", user);
+        Assert.Contains("EXPOSE 8005", DockerfileLines);
+        Assert.Contains("CMD [\"dotnet\", \"MasteryEngine.Gateway.dll\", \"healthcheck\"]", text, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_EnableDiagnostics=0", text, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_HTTP_PORTS=8005", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_runs_redis_a_kraft_kafka_broker_a_silo_and_the_gateway()
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(RepositoryFiles.PathOf("deploy", "docker-compose.yml")))
+        {
+            stream.Load(reader);
+        }
+
+        var services = (YamlMappingNode)stream.Documents.Single().RootNode.At("services");
+        var kafka = services.At("kafka");
+
+        Assert.Superset(new HashSet<string> { "redis", "kafka", "silo", "gateway" }, services.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToHashSet());
+        Assert.StartsWith("apache/kafka:", kafka.Text("image"), StringComparison.Ordinal);
+        Assert.Contains("controller", kafka.Text("environment", "KAFKA_PROCESS_ROLES"), StringComparison.Ordinal);
+        Assert.Null(kafka.Find("environment", "KAFKA_ZOOKEEPER_CONNECT"));
+        Assert.Equal(["8005:8005"], services.At("gateway").Items("ports").Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal("silo-1", services.Text("silo", "environment", "KAFKA_GROUP_INSTANCE_ID"));
+    }
+
+    [Fact]
+    public async Task Yamllint_accepts_every_file_in_deploy()
+    {
+        const string yamllint = "yamllint";
+        var start = new ProcessStartInfo(yamllint)
+        {
+            ArgumentList = { "--strict", "-c", RepositoryFiles.PathOf("deploy", ".yamllint"), RepositoryFiles.PathOf("deploy") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("yamllint did not start (scripts/test.sh installs it)");
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, output);
+    }
+}

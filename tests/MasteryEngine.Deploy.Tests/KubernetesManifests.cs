@@ -1,0 +1,34 @@
+using YamlDotNet.RepresentationModel;
+
+namespace MasteryEngine.Deploy.Tests;
+
+/// <summary>Every document of every file in deploy/k8s, parsed.</summary>
+public static class KubernetesManifests
+{
+    public static string Directory => RepositoryFiles.PathOf("deploy", "k8s");
+
+    public static IReadOnlyList<(string File, YamlMappingNode Document)> All { get; } = Load();
+
+    public static YamlMappingNode Named(string kind, string name) =>
+        All.Select(m => m.Document).Single(d => d.Text("kind") == kind && d.Text("metadata", "name") == name);
+
+    public static YamlNode Container() =>
+        Named("StatefulSet", "mastery-engine").Items("spec", "template", "spec", "containers").Single();
+
+    private static List<(string, YamlMappingNode)> Load()
+    {
+        var documents = new List<(string, YamlMappingNode)>();
+        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var stream = new YamlStream();
+            using (var reader = new StreamReader(file))
+            {
+                stream.Load(reader);
+            }
+
+            documents.AddRange(stream.Documents.Select(d => (Path.GetFileName(file), (YamlMappingNode)d.RootNode)));
+        }
+
+        return documents;
+    }
+}
