@@ -5,6 +5,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
 {
     ["http"] = HttpApiBenchmark.RunAsync,
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
+    ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["redis-storage"] = RedisStorageBenchmark.RunAsync,
 };
 
