@@ -4,6 +4,7 @@ using MasteryEngine.Grains;
 using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Resilience;
 
 namespace MasteryEngine.Gateway.Extensions;
 
@@ -11,16 +12,16 @@ public static class EmbeddedSiloExtensions
 {
     /// <summary>
     /// Hosts the silo in this process with the mastery grains, the storage chosen by <c>STORAGE_PROVIDER</c>
-    /// (memory, redis), the stream chosen by <c>STREAM_PROVIDER</c> (inprocess, kafka), and learning events
-    /// delivered from their stream to each student's grain. The silo answers to <c>/ready</c> through a grain
-    /// round trip.
+    /// (memory, or redis behind a circuit breaker), the stream chosen by <c>STREAM_PROVIDER</c> (inprocess,
+    /// kafka), and learning events delivered from their stream to each student's grain. The silo answers to
+    /// <c>/ready</c> through a grain round trip.
     /// </summary>
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
     {
         IConfiguration configuration = builder.Configuration;
         if (ProviderSetting(configuration, "STORAGE_PROVIDER", "StorageProvider") == "redis")
         {
-            builder.Services.AddRedisGrainStorage(configuration);
+            builder.Services.AddRedisGrainStorage(configuration).AddGrainStorageCircuitBreaker(configuration);
         }
 
         builder.Services.AddMasteryGrains(configuration);
