@@ -4,6 +4,7 @@ using MasteryEngine.Bench;
 var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
+    ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["redis-storage"] = RedisStorageBenchmark.RunAsync,
 };
 
