@@ -7,6 +7,7 @@ using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace MasteryEngine.Bench;
 
@@ -59,13 +60,15 @@ public static class HttpApiBenchmark
     private static WebApplicationFactory<MasteryServices> CreateFactory(bool kestrel)
     {
         var factory = new WebApplicationFactory<MasteryServices>().WithWebHostBuilder(builder => builder
+            .UseSolutionRelativeContentRoot("Gateway", "MasteryEngine.Orleans.sln")
             .UseEnvironment("Production")
             .UseSetting("JWT_SECRET", Secret)
             .UseSetting("RATE_LIMIT_ENABLED", "false")
-            .UseSetting("Logging:LogLevel:Default", "Warning"));
+            .UseSetting("LOG_LEVEL", "WARNING")
+            .UseSetting("urls", "http://127.0.0.1:0"));
         if (kestrel)
         {
-            factory.UseKestrel(0);
+            factory.UseKestrel();
         }
 
         return factory;
