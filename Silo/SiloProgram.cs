@@ -1,9 +1,16 @@
+using MasteryEngine.Grains;
+using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Silo.Kafka;
+using MasteryEngine.Silo.Redis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MasteryEngine.Silo;
 
 /// <summary>
-/// <c>dotnet run --project Silo -- kafka-mock ...</c> starts a development Kafka broker (see docs/kafka.md).
+/// <c>dotnet run --project Silo</c>: a silo without HTTP that consumes learning events from Kafka (KAFKA_BROKER,
+/// KAFKA_GROUP_ID, ...) into the mastery grains, with state in Redis (STORAGE_PROVIDER=redis, REDIS_HOST) or memory.
+/// <c>dotnet run --project Silo -- kafka-mock ...</c>: a development Kafka broker (see docs/kafka.md).
 /// A named class rather than top-level statements: the Gateway references this assembly and has its own <c>Program</c>.
 /// </summary>
 public static class SiloProgram
@@ -15,7 +22,24 @@ public static class SiloProgram
             return await KafkaMockBrokerCommand.RunAsync(options);
         }
 
-        await Console.Error.WriteLineAsync("usage: MasteryEngine.Silo kafka-mock [--brokers N] [--partitions N] [--topics t1,t2,...]");
-        return 2;
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddMasteryGrains(builder.Configuration);
+        builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(StudentMasteryGrain).Assembly));
+        var storage = builder.Configuration["STORAGE_PROVIDER"] ?? "memory";
+        switch (storage)
+        {
+            case "redis":
+                builder.Services.AddRedisGrainStorage(builder.Configuration);
+                break;
+            case "memory":
+                break;
+            default:
+                await Console.Error.WriteLineAsync($"STORAGE_PROVIDER must be memory or redis (was '{storage}').");
+                return 2;
+        }
+
+        builder.Services.AddKafkaStreams(builder.Configuration);
+        await builder.Build().RunAsync();
+        return 0;
     }
 }

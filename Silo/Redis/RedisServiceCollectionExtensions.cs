@@ -15,7 +15,8 @@ public static class RedisServiceCollectionExtensions
     /// with the shared client, the <c>redis</c> readiness check and options bound from the <c>Redis</c> section
     /// and the environment (<c>REDIS_HOST</c>, <c>REDIS_PASSWORD</c>, <c>REDIS_USER</c>, <c>REDIS_TLS</c>,
     /// <c>REDIS_TLS_CA_FILE</c>, <c>REDIS_DATABASE</c>, <c>REDIS_KEY_PREFIX</c>, <c>REDIS_POOL_SIZE</c>, <c>GDPR_RETENTION_DAYS</c>),
-    /// validated at start-up. The runtime supplies the <see cref="IGrainStateSerializer"/>.
+    /// validated at start-up. The runtime supplies the <see cref="IGrainStateSerializer"/>. In a silo, the
+    /// <see cref="RedisInvalidationListener"/> keeps activations fresh when other silos write the same grains.
     /// </summary>
     public static IServiceCollection AddRedisGrainStorage(this IServiceCollection services, IConfiguration configuration, string name = "Default")
     {
@@ -51,6 +52,7 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<RedisMultiplexer>();
         services.AddSingleton<RedisSubscriber>();
         services.AddSingleton<RedisStorageMetrics>();
+        services.AddHostedService<RedisInvalidationListener>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: ["ready"]);
         return services;
     }

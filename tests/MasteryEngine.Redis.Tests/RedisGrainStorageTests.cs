@@ -26,7 +26,7 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         await fixture.Storage.WriteStateAsync(StateName, student, new GrainState<ProgressState> { State = new() { Value = 7 } });
 
         var key = $"student:{{{student.Key}}}:state";
-        Assert.Equal("""{"Value":7}""", await fixture.Server.CliAsync("HGET", key, "data:state"));
+        Assert.Equal("""{"value":7}""", await fixture.Server.CliAsync("HGET", key, "data:state"));
         Assert.Equal(key, await fixture.Server.CliAsync("--scan", "--pattern", $"*{student.Key}*"));
     }
 
@@ -39,8 +39,8 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         await fixture.Storage.WriteStateAsync("profile", student, new GrainState<ProgressState> { State = new() { Value = 2 } });
 
         var key = $"student:{{{student.Key}}}:state";
-        Assert.Equal("""{"Value":1}""", await fixture.Server.CliAsync("HGET", key, "data:mastery"));
-        Assert.Equal("""{"Value":2}""", await fixture.Server.CliAsync("HGET", key, "data:profile"));
+        Assert.Equal("""{"value":1}""", await fixture.Server.CliAsync("HGET", key, "data:mastery"));
+        Assert.Equal("""{"value":2}""", await fixture.Server.CliAsync("HGET", key, "data:profile"));
         Assert.Equal(key, await fixture.Server.CliAsync("--scan", "--pattern", $"*{student.Key}*"));
     }
 

@@ -1,5 +1,6 @@
 using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Storage;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public class RedisServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
-            .AddSingleton<IGrainStateSerializer, TestJsonGrainStateSerializer>()
+            .AddSingleton<IGrainStateSerializer>(new JsonGrainStateSerializer([]))
             .AddRedisGrainStorage(configuration, name)
             .BuildServiceProvider();
     }
@@ -71,12 +72,13 @@ public class RedisServiceCollectionExtensionsTests
         await using var services = Build(new() { ["REDIS_HOST"] = server.HostAndPort });
         var health = services.GetRequiredService<HealthCheckService>();
 
-        var up = await health.CheckHealthAsync(check => check.Tags.Contains("ready"));
-        await server.KillAsync();
         await RedisTestClients.WaitUntilAsync(async () =>
-            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Status == HealthStatus.Unhealthy, "the check reports Redis down");
+            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Entries["redis"].Status == HealthStatus.Healthy, "the check reports Redis up");
 
-        Assert.Equal(HealthStatus.Healthy, up.Entries["redis"].Status);
-        Assert.Contains("Redis", (await health.CheckHealthAsync()).Entries["redis"].Description);
+        await server.KillAsync();
+
+        await RedisTestClients.WaitUntilAsync(async () =>
+            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Entries["redis"].Status == HealthStatus.Unhealthy, "the check reports Redis down");
+        Assert.Contains("Redis is unavailable", (await health.CheckHealthAsync()).Entries["redis"].Description);
     }
 }

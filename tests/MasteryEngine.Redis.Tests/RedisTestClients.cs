@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Storage;
 using MasteryEngine.Silo.Redis.Client;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,14 @@ public static class RedisTestClients
 {
     public static RedisOptions Options(RedisServerProcess server, Action<RedisOptions>? configure = null)
     {
-        var options = new RedisOptions { Host = server.HostAndPort, ReconnectMinDelay = TimeSpan.FromMilliseconds(50) };
+        // Generous timeouts: this machine is shared and often saturated; tests about timeouts set their own.
+        var options = new RedisOptions
+        {
+            Host = server.HostAndPort,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
+            CommandTimeout = TimeSpan.FromSeconds(30),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+        };
         configure?.Invoke(options);
         return options;
     }
@@ -25,7 +33,7 @@ public static class RedisTestClients
         new(Microsoft.Extensions.Options.Options.Create(Options(server, configure)), TimeProvider.System, NullLogger<RedisSubscriber>.Instance);
 
     public static RedisGrainStorage Storage(RedisMultiplexer redis, RedisOptions options, string siloId = "test-silo") =>
-        new("Default", redis, new TestJsonGrainStateSerializer(), options, new RedisStorageMetrics(MeterFactory()), TimeProvider.System, new RedisSiloId(siloId));
+        new("Default", redis, new JsonGrainStateSerializer([]), options, new RedisStorageMetrics(MeterFactory()), TimeProvider.System, new RedisSiloId(siloId));
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous timeout instead of flaking.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 30)

@@ -16,7 +16,7 @@ namespace MasteryEngine.Silo.Redis.Client;
 /// when it breaks, every command on it fails and <see cref="Completion"/> finishes, and its owner
 /// (<see cref="RedisMultiplexer"/>) opens a new one.
 /// </summary>
-public sealed class RedisConnection : IAsyncDisposable
+public sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
     private static readonly byte[] MessagePush = "message"u8.ToArray();
     private static readonly byte[] PatternMessagePush = "pmessage"u8.ToArray();
@@ -140,10 +140,12 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Abort(new ObjectDisposedException(nameof(RedisConnection), "The connection was closed by its owner."));
+        Dispose();
         await Completion;
-        shutdown.Dispose();
     }
+
+    /// <summary>Closes the connection; commands on it fail and <see cref="Completion"/> finishes soon after.</summary>
+    public void Dispose() => Abort(new ObjectDisposedException(nameof(RedisConnection), "The connection was closed by its owner."));
 
     private async Task<RedisReply> WaitForReplyAsync(PendingCommand pending, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace MasteryEngine.Silo.Redis.Client;
 /// (<see cref="RedisOptions.PoolSize"/>), each reconnecting by itself. The pool connects on first use; a command
 /// issued while no connection is open fails at once with <see cref="RedisConnectionException"/>.
 /// </summary>
-public sealed class RedisMultiplexer : IAsyncDisposable
+public sealed class RedisMultiplexer : IAsyncDisposable, IDisposable
 {
     private readonly RedisReconnectingConnection[] pool;
     private readonly RedisOptions options;
@@ -70,6 +70,14 @@ public sealed class RedisMultiplexer : IAsyncDisposable
         foreach (var slot in pool)
         {
             await slot.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var slot in pool)
+        {
+            slot.Dispose();
         }
     }
 

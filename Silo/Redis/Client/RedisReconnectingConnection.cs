@@ -7,7 +7,7 @@ namespace MasteryEngine.Silo.Redis.Client;
 /// backoff (with jitter, so a pool does not reconnect in lockstep). Between connections <see cref="Current"/> is
 /// null and callers fail fast instead of waiting.
 /// </summary>
-internal sealed class RedisReconnectingConnection : IAsyncDisposable
+internal sealed class RedisReconnectingConnection : IAsyncDisposable, IDisposable
 {
     private readonly RedisOptions options;
     private readonly TimeProvider timeProvider;
@@ -53,18 +53,23 @@ internal sealed class RedisReconnectingConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
+        Dispose();
         if (Volatile.Read(ref current) is { } connection)
         {
-            await connection.DisposeAsync();
+            await connection.Completion;
         }
 
         if (loop is not null)
         {
             await loop;
         }
+    }
 
-        stopping.Dispose();
+    /// <summary>Stops reconnecting and closes the connection without waiting for it to wind down.</summary>
+    public void Dispose()
+    {
+        stopping.Cancel();
+        Volatile.Read(ref current)?.Dispose();
     }
 
     private async Task KeepConnectedAsync(CancellationToken cancellationToken)
@@ -89,6 +94,12 @@ internal sealed class RedisReconnectingConnection : IAsyncDisposable
                 }
 
                 Volatile.Write(ref current, connection);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Disposed while this connection was being opened: Dispose saw no connection to close.
+                    connection.Dispose();
+                }
+
                 firstAttempt.TrySetResult();
                 delay = options.ReconnectMinDelay;
                 logger.LogInformation("Connected to Redis at {Endpoint}", connection.Endpoint);

@@ -10,7 +10,7 @@ namespace MasteryEngine.Silo.Redis.Client;
 /// remembered and sent again on every new connection, so they survive a Redis restart; messages published
 /// while disconnected are lost, as pub/sub always allows.
 /// </summary>
-public sealed class RedisSubscriber : IAsyncDisposable
+public sealed class RedisSubscriber : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Action<RedisChannelMessage>> handlers = new(StringComparer.Ordinal);
     private readonly RedisReconnectingConnection connection;
@@ -53,6 +53,8 @@ public sealed class RedisSubscriber : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    public void Dispose() => connection.Dispose();
 
     private async Task ResubscribeAsync(RedisConnection open, CancellationToken cancellationToken)
     {

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using MasteryEngine.Grains;
+using MasteryEngine.Silo.Hosting;
+using MasteryEngine.Silo.Kafka;
+using MasteryEngine.Silo.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MasteryEngine.Bench;
+
+/// <summary>
+/// The Kafka pipeline on librdkafka's mock broker: a backlog of learning events is produced, then read by a bare
+/// consumer (the raw consume rate of this broker, in this run) and by a silo (consumer group → mastery grains →
+/// state persisted in Redis → results produced → offsets committed). Rates are counted from the first message each
+/// one sees, so the group's join delay is left out of both. Then a paced load gives event-to-effect latency.
+/// usage: kafka-pipeline [--events 100000] [--students 10000] [--partitions 12] [--storage redis|memory]
+///                       [--latency-rate 2000] [--latency-seconds 5]
+/// </summary>
+public static class KafkaPipelineBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = Option(args, "--events", 100_000);
+        var students = Option(args, "--students", 10_000);
+        var partitions = Option(args, "--partitions", 12);
+        var latencyRate = Option(args, "--latency-rate", 2000);
+        var latencySeconds = Option(args, "--latency-seconds", 5);
+        var storage = args.SkipWhile(a => a != "--storage").Skip(1).FirstOrDefault() ?? "redis";
+
+        using var cluster = KafkaMockCluster.Start(1);
+        var topics = new KafkaOptions();
+        foreach (var topic in topics.Topics)
+        {
+            cluster.CreateTopic(topic, partitions);
+        }
+
+        Console.WriteLine($"kafka-pipeline: {Environment.ProcessorCount} cores, {events:N0} events over {students:N0} students, {partitions} partitions, storage {storage}");
+        using var producer = BuildProducer(cluster.BootstrapServers);
+        var produce = Stopwatch.StartNew();
+        await ProduceAsync(producer, topics.RequestsTopic, events, students, paced: null);
+        Console.WriteLine($"  produced (acks=all, idempotent): {events / produce.Elapsed.TotalSeconds:N0} events/s");
+
+        var raw = RawConsumeRate(cluster.BootstrapServers, topics.RequestsTopic, events);
+        Console.WriteLine($"  raw consume (no processing, no commits): {raw:N0} events/s");
+
+        await using var redis = storage == "redis" ? await LocalRedisServer.StartAsync() : null;
+        using var processed = new ProcessedEvents();
+        using var silo = await StartSiloAsync(cluster.BootstrapServers, redis);
+        var endOffsets = EndOffsets(cluster.BootstrapServers, topics.RequestsTopic, partitions);
+        await processed.WaitForAsync(events);
+        while (!AllCommitted(cluster.BootstrapServers, topics.GroupId, endOffsets))
+        {
+            await Task.Delay(20);
+        }
+
+        var pipelineSeconds = Stopwatch.GetElapsedTime(processed.FirstAt!.Value).TotalSeconds;
+        var pipeline = events / pipelineSeconds;
+        Console.WriteLine($"  end to end (consumed → grain state persisted → result acked → offsets committed): {pipeline:N0} events/s");
+        Console.WriteLine($"  ratio end-to-end / raw consume: {pipeline / raw:P0}");
+
+        processed.Latencies = new LatencyRecorder();
+        var paced = Stopwatch.StartNew();
+        await ProduceAsync(producer, topics.RequestsTopic, latencyRate * latencySeconds, students, paced: latencyRate);
+        await processed.WaitForAsync(events + (latencyRate * latencySeconds));
+        Console.WriteLine(processed.Latencies.Summarize($"  event → effect latency at {latencyRate:N0} events/s", paced.Elapsed));
+        await silo.StopAsync();
+        return 0;
+    }
+
+    private static async Task<IHost> StartSiloAsync(string bootstrapServers, LocalRedisServer? redis)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["KAFKA_BROKER"] = bootstrapServers,
+            ["REDIS_HOST"] = redis is null ? null : $"127.0.0.1:{redis.Port}",
+            ["Kafka:Client:fetch.wait.max.ms"] = "10",
+        });
+        builder.Services.AddMasteryGrains(builder.Configuration);
+        builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(StudentMasteryGrain).Assembly));
+        if (redis is not null)
+        {
+            builder.Services.AddRedisGrainStorage(builder.Configuration);
+        }
+
+        builder.Services.AddKafkaStreams(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task ProduceAsync(IProducer<byte[]?, byte[]?> producer, string topic, int count, int students, int? paced)
+    {
+        var clock = Stopwatch.StartNew();
+        var pending = new List<Task>(capacity: 10_000);
+        for (var i = 0; i < count; i++)
+        {
+            if (paced is { } rate && i % 100 == 0)
+            {
+                var due = TimeSpan.FromSeconds((double)i / rate);
+                if (due > clock.Elapsed)
+                {
+                    await Task.Delay(due - clock.Elapsed);
+                }
+            }
+
+            var student = "student_" + (i * 7919L % students).ToString(CultureInfo.InvariantCulture);
+            var json = "{\"event_type\":\"quality\",\"student_id\":\"" + student + "\",\"event_id\":\"" + Guid.NewGuid().ToString("N") +
+                "\",\"timestamp\":\"" + DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) +
+                "\",\"data\":{\"score\":" + (i % 10 / 10.0).ToString(CultureInfo.InvariantCulture) + "}}";
+            pending.Add(producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(student), Value = Encoding.UTF8.GetBytes(json) }));
+            if (pending.Count == pending.Capacity)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending);
+    }
+
+    private static double RawConsumeRate(string bootstrapServers, string topic, int count)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = "raw-" + Guid.NewGuid().ToString("N"),
+            EnableAutoCommit = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            FetchWaitMaxMs = 10,
+        }).Build();
+        consumer.Subscribe(topic);
+        long first = 0;
+        for (var received = 0; received < count;)
+        {
+            if (consumer.Consume(TimeSpan.FromSeconds(1)) is not null)
+            {
+                first = received == 0 ? Stopwatch.GetTimestamp() : first;
+                received++;
+            }
+        }
+
+        var rate = count / Stopwatch.GetElapsedTime(first).TotalSeconds;
+        consumer.Close();
+        return rate;
+    }
+
+    private static List<TopicPartitionOffset> EndOffsets(string bootstrapServers, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "ends" }).Build();
+        return [.. Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p))
+            .Select(tp => new TopicPartitionOffset(tp, consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High))];
+    }
+
+    private static bool AllCommitted(string bootstrapServers, string groupId, List<TopicPartitionOffset> ends)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = groupId }).Build();
+        var committed = consumer.Committed(ends.Select(end => end.TopicPartition), TimeSpan.FromSeconds(10));
+        return ends.All(end => end.Offset == 0 || committed.Single(c => c.TopicPartition == end.TopicPartition).Offset == end.Offset);
+    }
+
+    private static IProducer<byte[]?, byte[]?> BuildProducer(string bootstrapServers)
+    {
+        LibrdkafkaLoader.EnsureLoaded();
+        return new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            LingerMs = 5,
+        }).Build();
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>Counts processed events and their latencies from the consumer's own instruments.</summary>
+    private sealed class ProcessedEvents : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private long count;
+
+        public ProcessedEvents()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == KafkaConsumerMetrics.MeterName
+                    && instrument.Name is "mastery_events_processed_total" or "mastery_event_processing_latency_seconds")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+            {
+                if (Interlocked.Add(ref count, value) == value)
+                {
+                    FirstAt = Stopwatch.GetTimestamp();
+                }
+            });
+            listener.SetMeasurementEventCallback<double>((_, seconds, _, _) => Latencies.Record(TimeSpan.FromSeconds(seconds)));
+            listener.Start();
+        }
+
+        public long? FirstAt { get; private set; }
+
+        public LatencyRecorder Latencies { get; set; } = new();
+
+        public async Task WaitForAsync(long total)
+        {
+            while (Interlocked.Read(ref count) < total)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        public void Dispose() => listener.Dispose();
+    }
+}
