@@ -3,6 +3,7 @@ using MasteryEngine.Bench;
 // Each scenario is one class under bench/ with a static RunAsync(string[] args); add yours to this table.
 var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["http"] = HttpApiBenchmark.RunAsync,
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["redis-storage"] = RedisStorageBenchmark.RunAsync,

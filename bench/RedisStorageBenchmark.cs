@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using MasteryEngine.Runtime;
 using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Redis;
 using MasteryEngine.Silo.Redis.Client;
+using MasteryEngine.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,7 +40,7 @@ public static class RedisStorageBenchmark
         await using var redis = new RedisMultiplexer(Options.Create(options), TimeProvider.System, NullLogger<RedisMultiplexer>.Instance);
         await using var metricsProvider = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var storage = new RedisGrainStorage(
-            "bench", redis, new BenchStateSerializer(), options,
+            "bench", redis, new JsonGrainStateSerializer([BenchJsonContext.Default]), options,
             new RedisStorageMetrics(metricsProvider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             TimeProvider.System, new RedisSiloId("bench"));
         await redis.ConnectAsync();
@@ -51,7 +53,8 @@ public static class RedisStorageBenchmark
         Console.WriteLine(saturated.Summary);
         Console.WriteLine($"ratio storage/raw Lua: {saturated.Rate / raw:P0}");
 
-        var paced = await PacedWritesAsync(storage, 1000, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
+        await using var subscriber = new RedisSubscriber(Options.Create(options), TimeProvider.System, NullLogger<RedisSubscriber>.Instance);
+        var paced = await PacedWritesAsync(storage, subscriber, options.InvalidationChannel, 1000, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
         Console.WriteLine(paced);
         return 0;
     }
@@ -83,9 +86,24 @@ public static class RedisStorageBenchmark
         return (operations / elapsed.TotalSeconds, recorder.Summarize($"RedisGrainStorage.WriteStateAsync saturated (concurrency {concurrency})", elapsed));
     }
 
-    private static async Task<string> PacedWritesAsync(RedisGrainStorage storage, int perSecond, TimeSpan duration)
+    /// <summary>
+    /// Writes at a fixed rate, measuring each write's latency and how long after its start another connection
+    /// (as another silo's listener) receives its invalidation.
+    /// </summary>
+    private static async Task<string> PacedWritesAsync(
+        RedisGrainStorage storage, RedisSubscriber subscriber, string channel, int perSecond, TimeSpan duration)
     {
         var recorder = new LatencyRecorder();
+        var propagation = new LatencyRecorder();
+        var started = new ConcurrentDictionary<string, long>();
+        await subscriber.SubscribeAsync(channel, message =>
+        {
+            using var invalidation = JsonDocument.Parse(message.Payload);
+            if (started.TryRemove(invalidation.RootElement.GetProperty("grain_key").GetString()!, out var at))
+            {
+                propagation.Record(at);
+            }
+        });
         var total = (int)(perSecond * duration.TotalSeconds);
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         var clock = Stopwatch.StartNew();
@@ -101,15 +119,19 @@ public static class RedisStorageBenchmark
             var index = i;
             writes.Add(Task.Run(async () =>
             {
+                var key = $"student_{index}";
                 var state = new GrainState<BenchState> { State = SampleState(index) };
-                var started = Stopwatch.GetTimestamp();
-                await storage.WriteStateAsync("state", new GrainId("paced", $"student_{index}"), state);
-                recorder.Record(started);
+                var writeStarted = Stopwatch.GetTimestamp();
+                started[key] = writeStarted;
+                await storage.WriteStateAsync("state", new GrainId("paced", key), state);
+                recorder.Record(writeStarted);
             }));
         }
 
         await Task.WhenAll(writes);
-        return recorder.Summarize($"RedisGrainStorage.WriteStateAsync paced at {perSecond}/s", clock.Elapsed);
+        var elapsed = clock.Elapsed;
+        return recorder.Summarize($"RedisGrainStorage.WriteStateAsync paced at {perSecond}/s", elapsed) + Environment.NewLine +
+               propagation.Summarize("write start to invalidation received on another connection", elapsed);
     }
 
     private static async Task<double> RedisBenchmarkRateAsync(int port, string data, int concurrency)
@@ -161,14 +183,8 @@ public static class RedisStorageBenchmark
 
         public int Version { get; set; }
     }
-
-    private sealed class BenchStateSerializer : IGrainStateSerializer
-    {
-        public byte[] Serialize<T>(T state) => JsonSerializer.SerializeToUtf8Bytes((BenchState)(object)state!, BenchJsonContext.Default.BenchState);
-
-        public T Deserialize<T>(ReadOnlySpan<byte> data) => (T)(object)JsonSerializer.Deserialize(data, BenchJsonContext.Default.BenchState)!;
-    }
 }
 
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RedisStorageBenchmark.BenchState))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -29,7 +29,14 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
             if (logger.IsEnabled(level))
             {
                 var durationMs = Math.Round(timeProvider.GetElapsedTime(started).TotalMilliseconds, 2);
-                LogRequest(logger, level, context.Request.Method, path, StudentIdOf(context), durationMs, statusCode);
+                if (StudentIdOf(context) is { } studentId)
+                {
+                    LogStudentRequest(logger, level, context.Request.Method, path, studentId, durationMs, statusCode);
+                }
+                else
+                {
+                    LogRequest(logger, level, context.Request.Method, path, durationMs, statusCode);
+                }
             }
         }
     }
@@ -45,6 +52,9 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
         return id is { Length: > 0 and <= MaxLoggedStudentIdLength } ? id : null;
     }
 
-    [LoggerMessage(EventId = 1, EventName = "RequestCompleted", Message = "{method} {endpoint} student {student_id} answered {status_code} in {duration_ms} ms")]
-    private static partial void LogRequest(ILogger logger, LogLevel level, string method, string endpoint, string? student_id, double duration_ms, int status_code);
+    [LoggerMessage(EventId = 1, EventName = "RequestCompleted", Message = "{method} {endpoint} answered {status_code} in {duration_ms} ms")]
+    private static partial void LogRequest(ILogger logger, LogLevel level, string method, string endpoint, double duration_ms, int status_code);
+
+    [LoggerMessage(EventId = 2, EventName = "StudentRequestCompleted", Message = "{method} {endpoint} for student {student_id} answered {status_code} in {duration_ms} ms")]
+    private static partial void LogStudentRequest(ILogger logger, LogLevel level, string method, string endpoint, string student_id, double duration_ms, int status_code);
 }

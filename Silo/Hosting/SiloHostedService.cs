@@ -29,7 +29,18 @@ internal sealed class SiloHostedService(GrainActivationCatalog catalog, IService
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         // The in-process provider may be replaced (Kafka); only drain it when it was created.
-        var streams = services.GetService<InProcessStreamProvider>();
+        InProcessStreamProvider? streams;
+        try
+        {
+            streams = services.GetService<InProcessStreamProvider>();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Two stops can race: WebApplicationFactory stops a minimal-hosting app while the app's own Run()
+            // stops it too and then disposes the container. That other stop has drained and deactivated.
+            return;
+        }
+
         if (streams is not null)
         {
             try

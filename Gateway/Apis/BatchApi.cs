@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using MasteryEngine.Gateway.Contracts;
+using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.Security;
+using MasteryEngine.Gateway.Validation;
+using MasteryEngine.Grains;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MasteryEngine.Gateway.Apis;
+
+/// <summary>Batch calculations for teachers (their students) and admins; progress is polled by batch id.</summary>
+public static class BatchApi
+{
+    private static readonly string[] Priorities = ["high", "normal", "medium", "low"];
+
+    public static RouteGroupBuilder MapBatchApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/batch").WithTags("Batch");
+        group.MapPost("/mastery", SubmitAsync);
+        group.MapGet("/status/{batch_id}", GetStatusAsync);
+        return api;
+    }
+
+    public static async Task<IResult> SubmitAsync(BatchMasteryRequest request, ClaimsPrincipal user, MasteryServices services)
+    {
+        var caller = CallerIdentity.From(user);
+        if (!StudentAccess.MayRunBatches(caller))
+        {
+            return ApiResults.Forbidden("Batches are for teachers (their own students) and admins.");
+        }
+
+        var errors = new ValidationErrors();
+        var items = ReadItems(request, errors, services.Options.MaxBatchSize);
+        var priority = request.Priority ?? "normal";
+        if (!Priorities.Contains(priority))
+        {
+            errors.Add("priority", $"priority must be one of {string.Join(", ", Priorities)}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        foreach (var studentId in items.Select(item => item.StudentId).Distinct(StringComparer.Ordinal))
+        {
+            if (!await services.Access.CanAccessStudentAsync(caller, studentId))
+            {
+                return ApiResults.Forbidden("The batch names a student outside your cohorts; nothing was started.");
+            }
+        }
+
+        var batchId = "batch_" + Guid.NewGuid().ToString("N");
+        await services.Grains.GetGrain<IBatchGrain>(batchId).StartAsync(items);
+        return TypedResults.Accepted(
+            $"/api/v1/batch/status/{batchId}",
+            ApiResponse.Of(new BatchAccepted(batchId, BatchStatus.Pending, items.Count, priority, $"/api/v1/batch/status/{batchId}")));
+    }
+
+    /// <summary>The batch id is an unguessable capability handed to the submitter; students never see batches.</summary>
+    public static async Task<IResult> GetStatusAsync([FromRoute(Name = "batch_id")] string batchId, ClaimsPrincipal user, MasteryServices services)
+    {
+        if (!StudentAccess.MayRunBatches(CallerIdentity.From(user)))
+        {
+            return ApiResults.Forbidden("Batch status is for teachers and admins.");
+        }
+
+        var errors = new ValidationErrors();
+        errors.RequireId("batch_id", batchId);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var status = await services.Grains.GetGrain<IBatchGrain>(batchId).GetStatusAsync();
+        return status is null
+            ? ApiResults.NotFound("No batch has this id: it never existed or has expired (a batch's status is kept for a day).")
+            : TypedResults.Ok(ApiResponse.Of(status));
+    }
+
+    private static List<BatchItem> ReadItems(BatchMasteryRequest request, ValidationErrors errors, int maxBatchSize)
+    {
+        var hasRequests = request.Requests is { Count: > 0 };
+        var hasStudentIds = request.StudentIds is { Count: > 0 };
+        if (hasRequests == hasStudentIds)
+        {
+            errors.Add("requests", "Send either a non-empty 'requests' list (student_id with components) or a non-empty 'student_ids' list, not both.");
+            return [];
+        }
+
+        var count = hasRequests ? request.Requests!.Count : request.StudentIds!.Count;
+        if (count > maxBatchSize)
+        {
+            errors.Add(hasRequests ? "requests" : "student_ids", $"A batch may hold at most {maxBatchSize} students; split it.");
+            return [];
+        }
+
+        var items = new List<BatchItem>(count);
+        if (hasStudentIds)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                items.Add(new BatchItem(errors.RequireId($"student_ids[{i}]", request.StudentIds![i]), null));
+            }
+
+            return items;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (request.Requests![i] is not { } item)
+            {
+                errors.Add($"requests[{i}]", $"requests[{i}] must be an object with student_id and components.");
+                continue;
+            }
+
+            var studentId = errors.RequireId($"requests[{i}].student_id", item.StudentId);
+            var components = item.Components is null ? null : errors.RequireComponents($"requests[{i}].components", item.Components);
+            items.Add(new BatchItem(studentId, components));
+        }
+
+        return items;
+    }
+}

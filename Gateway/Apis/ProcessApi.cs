@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using MasteryEngine.Gateway.Contracts;
+using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.Validation;
+
+namespace MasteryEngine.Gateway.Apis;
+
+/// <summary>
+/// The service-invocation route of the seeds (<c>{intent, payload}</c>): each intent runs the same handler as
+/// its own route, with the same validation, access rules and envelope. It needs a token like every data route.
+/// </summary>
+public static class ProcessApi
+{
+    public static readonly IReadOnlyList<string> Intents =
+        ["mastery_calculation", "mastery_query", "prediction", "recommendations", "ingest"];
+
+    public static RouteGroupBuilder MapProcessApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/process", ProcessAsync).WithTags("Service invocation");
+        return api;
+    }
+
+    public static async Task<IResult> ProcessAsync(ProcessRequest request, ClaimsPrincipal user, MasteryServices services, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Intent is null || !Intents.Contains(request.Intent))
+        {
+            errors.Add("intent", $"intent must be one of {string.Join(", ", Intents)}.");
+        }
+
+        if (request.Payload is not { ValueKind: JsonValueKind.Object })
+        {
+            errors.Add("payload", "payload must be a JSON object with the fields the intent's route takes, e.g. {\"student_id\": \"student_12345\"}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var payload = request.Payload!.Value;
+        var json = GatewayJsonContext.Default;
+        try
+        {
+            return request.Intent switch
+            {
+                "mastery_calculation" => await MasteryApi.CalculateAsync(Read(payload, json.MasteryCalculateRequest), user, services),
+                "mastery_query" => await MasteryApi.QueryAsync(Read(payload, json.MasteryQueryRequest), user, services),
+                "prediction" => await InsightsApi.PredictAsync(Read(payload, json.PredictionRequest), user, services),
+                "recommendations" => await InsightsApi.RecommendAsync(Read(payload, json.RecommendationRequest), user, services),
+                _ => await MasteryApi.IngestAsync(Read(payload, json.IngestRequest), user, services, cancellationToken),
+            };
+        }
+        catch (JsonException exception)
+        {
+            var where = string.IsNullOrEmpty(exception.Path) ? "" : $" at {exception.Path}";
+            return ApiResults.BadRequest($"payload does not fit the {request.Intent} intent: a value has the wrong type{where}.");
+        }
+    }
+
+    private static T Read<T>(JsonElement payload, JsonTypeInfo<T> typeInfo) =>
+        payload.Deserialize(typeInfo) ?? throw new JsonException("payload is null");
+}

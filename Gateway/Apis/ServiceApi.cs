@@ -1,0 +1,56 @@
+using System.Reflection;
+using MasteryEngine.Gateway.Contracts;
+using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.Options;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Gateway.Apis;
+
+/// <summary>The anonymous service routes: info, liveness and readiness.</summary>
+public static class ServiceApi
+{
+    public const string ReadyTag = "ready";
+
+    public static IEndpointRouteBuilder MapServiceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", GetInfo).AllowAnonymous().WithName("ServiceInfo").WithTags("Service");
+        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("Service");
+        app.MapHealthChecks("/ready", new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
+        }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Liveness only: the process answers. Dependencies are <c>/ready</c>'s business.</summary>
+    public static LivenessStatus GetHealth() => new("healthy");
+
+    public static ServiceInfo GetInfo(IOptions<GatewayOptions> options, IHostEnvironment environment) => new(
+        "mastery-engine",
+        Version,
+        environment.EnvironmentName,
+        new ServiceMode(options.Value.StorageProvider, options.Value.StreamProvider, Embedded: true),
+        "/docs");
+
+    private static readonly string Version =
+        typeof(ServiceApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        var dependencies = report.Entries.ToDictionary(
+            entry => entry.Key,
+            entry => new DependencyStatus(
+                entry.Value.Status.ToString().ToLowerInvariant(),
+                entry.Value.Description,
+                Math.Round(entry.Value.Duration.TotalMilliseconds, 3)),
+            StringComparer.Ordinal);
+        var status = report.Status == HealthStatus.Unhealthy ? "not_ready" : "ready";
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(
+            new ReadinessReport(status, dependencies), GatewayJsonContext.Default.ReadinessReport, cancellationToken: context.RequestAborted);
+    }
+}

@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Contracts;
+
+public sealed record BatchRequestItem(string? StudentId, ComponentScoresInput? Components);

@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Contracts;
+
+public sealed record CohortStudents(string CohortId, IReadOnlyList<string> Students);

@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Contracts;
+
+public sealed record LivenessStatus(string Status);

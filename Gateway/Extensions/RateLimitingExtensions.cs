@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using MasteryEngine.Gateway.Options;
+using MasteryEngine.Gateway.Security;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Gateway.Extensions;
+
+public static class RateLimitingExtensions
+{
+    /// <summary>
+    /// Probes and scrapes are never limited: a kubelet whose liveness probe got a 429 would restart a healthy pod.
+    /// </summary>
+    private static readonly string[] ExemptPaths = ["/health", "/ready", "/metrics", "/metrics/detailed"];
+
+    /// <summary>
+    /// A fixed window per client (the token's user id, else the remote address): 50 requests a minute by default
+    /// (<c>RateLimiting:PermitLimit</c>, <c>RateLimiting:Window</c>), off with <c>RATE_LIMIT_ENABLED=false</c>.
+    /// </summary>
+    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteRejectionAsync;
+        });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<GatewayRateLimitOptions>>((options, limits) => options.GlobalLimiter = CreateLimiter(limits.Value));
+        return services;
+    }
+
+    private static PartitionedRateLimiter<HttpContext> CreateLimiter(GatewayRateLimitOptions limits) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (!limits.Enabled || IsExempt(context.Request.Path))
+            {
+                return RateLimitPartition.GetNoLimiter("exempt");
+            }
+
+            var userId = CallerIdentity.From(context.User).UserId;
+            var client = userId is not null ? "user:" + userId : "ip:" + context.Connection.RemoteIpAddress;
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.PermitLimit,
+                Window = limits.Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+
+    private static bool IsExempt(PathString path) =>
+        ExemptPaths.Any(exempt => path.Equals(exempt, StringComparison.OrdinalIgnoreCase));
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var limits = http.RequestServices.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too Many Requests",
+            detail: $"This client may make {limits.PermitLimit} requests per {limits.Window.TotalSeconds:0} s; retry after {seconds} s.")
+            .ExecuteAsync(http);
+    }
+}

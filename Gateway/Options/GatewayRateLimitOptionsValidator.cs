@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Gateway.Options;
+
+internal sealed class GatewayRateLimitOptionsValidator : IValidateOptions<GatewayRateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayRateLimitOptions options)
+    {
+        var failures = new List<string>();
+        if (options.PermitLimit < 1)
+        {
+            failures.Add($"RateLimiting:PermitLimit must be at least 1; it is {options.PermitLimit}.");
+        }
+
+        if (options.Window < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"RateLimiting:Window must be at least 00:00:01; it is {options.Window}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

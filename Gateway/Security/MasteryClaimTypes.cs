@@ -1,0 +1,11 @@
+namespace MasteryEngine.Gateway.Security;
+
+/// <summary>The token claims the gateway reads (inbound claim mapping is off, so these are the JWT names).</summary>
+public static class MasteryClaimTypes
+{
+    public const string Subject = "sub";
+    public const string UserId = "user_id";
+    public const string Roles = "roles";
+    public const string Role = "role";
+    public const string Cohorts = "cohorts";
+}

@@ -1,0 +1,7 @@
+namespace MasteryEngine.Grains;
+
+public static class ComplianceActions
+{
+    public const string Export = "export";
+    public const string Erasure = "erasure";
+}

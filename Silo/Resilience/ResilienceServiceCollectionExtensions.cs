@@ -1,0 +1,45 @@
+using MasteryEngine.Runtime.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MasteryEngine.Silo.Resilience;
+
+public static class ResilienceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Decorates the grain storage already registered under <paramref name="storageName"/> (call it after, e.g.,
+    /// <c>AddRedisGrainStorage</c>) with a timeout and a circuit breaker named <paramref name="breakerName"/>, bound
+    /// from <c>Resilience:Storage</c>; its state is exposed as <c>circuit_breaker_state</c> and in <c>/ready</c>.
+    /// </summary>
+    public static IServiceCollection AddGrainStorageCircuitBreaker(
+        this IServiceCollection services, IConfiguration configuration, string storageName = "Default", string breakerName = "redis")
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, storageName))
+            ?? throw new InvalidOperationException($"No grain storage named '{storageName}' is registered; register it before its circuit breaker.");
+
+        services.AddOptions<StorageCircuitBreakerOptions>()
+            .Bind(configuration.GetSection(StorageCircuitBreakerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CircuitBreakerStates>();
+        services.AddHealthChecks().AddCheck<CircuitBreakerHealthCheck>(CircuitBreakerHealthCheck.Name, tags: ["ready"]);
+
+        services.Remove(registered);
+        services.Add(ServiceDescriptor.KeyedSingleton<IGrainStorage>(storageName, (provider, key) => new CircuitBreakingGrainStorage(
+            CreateInner(registered, provider, key),
+            breakerName,
+            provider.GetRequiredService<IOptions<StorageCircuitBreakerOptions>>().Value,
+            provider.GetRequiredService<CircuitBreakerStates>(),
+            provider.GetRequiredService<TimeProvider>())));
+        return services;
+    }
+
+    private static IGrainStorage CreateInner(ServiceDescriptor registered, IServiceProvider provider, object? key) =>
+        (IGrainStorage)(registered.KeyedImplementationInstance
+            ?? registered.KeyedImplementationFactory?.Invoke(provider, key)
+            ?? ActivatorUtilities.CreateInstance(provider, registered.KeyedImplementationType!));
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using MasteryEngine.Gateway.Tests.Infrastructure;
+using MasteryEngine.Runtime.Streams;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MasteryEngine.Gateway.Tests;
+
+public sealed class IngestTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    private HttpClient Admin => factory.ClientFor(TestTokens.Admin());
+
+    [Fact]
+    public async Task Ingested_event_reaches_the_students_mastery_through_the_stream()
+    {
+        var studentId = TestTokens.NewId("student");
+        var client = factory.ClientFor(TestTokens.Student(studentId));
+
+        var (status, body) = await client.PostAsync("/api/v1/mastery/ingest", $$"""
+            {"event_type": "completion", "student_id": "{{studentId}}",
+             "data": {"total_exercises": 10, "completed_exercises": 8, "difficulty": "intermediate"} }
+            """);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.StartsWith("evt_", body.Path("data.event_id").GetString());
+        var data = await Eventually.UntilAsync(
+            () => client.QueryAsync(studentId),
+            query => query.Path("current_mastery.components.completion").GetDouble() > 0,
+            "the completion event to be applied");
+        Assert.True(data.Path("current_mastery.mastery_score").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Given_event_id_is_kept()
+    {
+        var studentId = TestTokens.NewId("student");
+
+        var (status, body) = await Admin.PostAsync("/api/v1/mastery/ingest", $$"""
+            {"event_type": "quiz", "student_id": "{{studentId}}", "event_id": "quiz-42", "data": {"score": 8, "max_score": 10} }
+            """);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal("quiz-42", body.Path("data.event_id").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_event_type_is_a_400_that_lists_the_known_ones()
+    {
+        using var response = await Admin.PostJsonAsync("/api/v1/mastery/ingest",
+            """{"event_type": "teleport", "student_id": "s1", "data": {}}""");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("exercise.completed", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("teleport", problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task Event_data_the_domain_rejects_is_a_400_with_the_reason()
+    {
+        using var response = await Admin.PostJsonAsync("/api/v1/mastery/ingest",
+            """{"event_type": "quiz", "student_id": "s1", "data": {"score": 12, "max_score": 10}}""");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("score", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Student_may_not_ingest_for_another_student()
+    {
+        using var response = await factory.ClientFor(TestTokens.Student("student_a")).PostJsonAsync("/api/v1/mastery/ingest",
+            """{"event_type": "quiz", "student_id": "student_b", "data": {"score": 1, "max_score": 10}}""");
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Stream_that_refuses_the_event_is_a_503_with_retry_after()
+    {
+        // The class fixture owns and disposes the derived factory.
+        var broken = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.AddSingleton<IStreamProvider, UnreachableStreamProvider>()));
+        var client = broken.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Admin());
+
+        using var response = await client.PostJsonAsync("/api/v1/mastery/ingest",
+            """{"event_type": "quiz", "student_id": "s1", "data": {"score": 1, "max_score": 10}}""");
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    /// <summary>A stream provider whose broker cannot be reached.</summary>
+    private sealed class UnreachableStreamProvider : IStreamProvider
+    {
+        public IAsyncStream<T> GetStream<T>(StreamId streamId) => new UnreachableStream<T>(streamId);
+
+        private sealed class UnreachableStream<T>(StreamId streamId) : IAsyncStream<T>
+        {
+            public StreamId StreamId { get; } = streamId;
+
+            public Task OnNextAsync(T item, CancellationToken cancellationToken = default) =>
+                throw new InvalidOperationException("Local: All broker connections are down");
+        }
+    }
+}
