@@ -36,6 +36,7 @@ public static class GrainCallBenchmark
         await MeasureCallsAsync($"many keys ({keys})", callers, TimeSpan.FromSeconds(1), (caller, i) => references[(int)((caller * 7919L + i) % keys)]);
         await MeasureCallsAsync($"many keys ({keys})", callers, TimeSpan.FromSeconds(seconds), (caller, i) => references[(int)((caller * 7919L + i) % keys)]);
         await MeasureCallsAsync($"many keys via GetGrain ({keys})", callers, TimeSpan.FromSeconds(seconds), (caller, i) => grains.GetGrain<INoOpGrain>(KeyName(caller, i, keys)));
+        await MeasureSingleCallerAsync(references[0]);
         var hot = grains.GetGrain<INoOpGrain>("hot");
         await MeasureCallsAsync("one hot key", callers, TimeSpan.FromSeconds(seconds), (_, _) => hot);
 
@@ -68,6 +69,25 @@ public static class GrainCallBenchmark
         stopwatch.Stop();
         var total = counts.Sum();
         Console.WriteLine($"  {name}: {total:N0} calls in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / stopwatch.Elapsed.TotalSeconds:N0} calls/s");
+    }
+
+    /// <summary>One caller in a loop: allocation per call is exact even on a busy machine; time per call is not.</summary>
+    private static async Task MeasureSingleCallerAsync(INoOpGrain grain)
+    {
+        const int calls = 1_000_000;
+        await Task.Run(async () =>
+        {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var stopwatch = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++)
+            {
+                await grain.PingAsync();
+            }
+
+            stopwatch.Stop();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            Console.WriteLine($"  one caller, one idle grain: {stopwatch.Elapsed.TotalNanoseconds / calls:F0} ns and {allocated / (double)calls:F0} bytes allocated per call");
+        });
     }
 
     private static async Task MeasureMemoryPerActivationAsync(IGrainFactory grains, int count)

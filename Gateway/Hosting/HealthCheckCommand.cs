@@ -14,12 +14,14 @@ public static class HealthCheckCommand
 
     public static bool IsRequested(string[] args) => args is [Name, ..];
 
-    public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(CancellationToken cancellationToken = default) => RunAsync(ConfiguredPort(), cancellationToken);
+
+    public static async Task<int> RunAsync(int port, CancellationToken cancellationToken = default)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{Port()}/health"), cancellationToken);
+            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), cancellationToken);
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
@@ -30,7 +32,7 @@ public static class HealthCheckCommand
     }
 
     /// <summary>The first port of <c>ASPNETCORE_HTTP_PORTS</c> (how the image sets 8005), else 8005.</summary>
-    private static int Port()
+    private static int ConfiguredPort()
     {
         var ports = Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS");
         var first = ports?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();

@@ -24,7 +24,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
     private DeactivationReason? requestedDeactivation;
     private TaskCompletionSource? deactivated;
     private Grain? grain;
-    private long lastUseSequence;
+    private long lastUseEpoch;
     private long lastUsedTicks;
 
     public GrainActivation(GrainActivationCatalog catalog, GrainId grainId, GrainClass grainClass)
@@ -50,7 +50,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
     /// <summary>Idle: valid, no call running or queued. Read without the lock, so only a hint for choosing candidates.</summary>
     public bool LooksIdle => !Volatile.Read(ref busy);
 
-    public long LastUseSequence => Volatile.Read(ref lastUseSequence);
+    public long LastUseEpoch => Volatile.Read(ref lastUseEpoch);
 
     public long LastUsedTicks => Volatile.Read(ref lastUsedTicks);
 
@@ -151,11 +151,11 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
     }
 
     /// <summary>Deactivates only if idle and unused since the given bounds (idle collection, capacity eviction).</summary>
-    public bool TryDeactivateIdle(DeactivationReason reason, long usedAtOrBeforeTicks, long usedAtOrBeforeSequence)
+    public bool TryDeactivateIdle(DeactivationReason reason, long usedAtOrBeforeTicks, long usedAtOrBeforeEpoch)
     {
         lock (gate)
         {
-            if (status != ActivationStatus.Valid || busy || lastUsedTicks > usedAtOrBeforeTicks || lastUseSequence > usedAtOrBeforeSequence)
+            if (status != ActivationStatus.Valid || busy || lastUsedTicks > usedAtOrBeforeTicks || lastUseEpoch > usedAtOrBeforeEpoch)
             {
                 return false;
             }
@@ -222,7 +222,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
 
     internal GrainCallChain BeginTurn(GrainCallChain? caller)
     {
-        lastUseSequence = catalog.NextUseSequence();
+        lastUseEpoch = catalog.UseEpoch;
         lastUsedTicks = catalog.CoarseNowTicks;
         var turn = new GrainCallChain(GrainId, caller);
         GrainCallChain.Current = turn;
@@ -274,6 +274,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
     private Task<TResult> RunInline<TResult>(GrainMethod<TResult> method, object?[] arguments, GrainCallChain? caller)
     {
         var start = catalog.Metrics.CallStarting();
+        var callerContext = ExecutionContext.Capture();
         var turn = BeginTurn(caller);
         Task<TResult> task;
         try
@@ -282,7 +283,8 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
         }
         finally
         {
-            GrainCallChain.Current = caller;
+            // Restoring the captured context allocates nothing, unlike setting the call chain back.
+            ExecutionContext.Restore(callerContext!);
         }
 
         if (task.IsCompleted)

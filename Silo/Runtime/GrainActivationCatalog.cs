@@ -17,7 +17,7 @@ public sealed class GrainActivationCatalog : IDisposable
     private readonly GrainCollectionOptions options;
     private IGrainFactory? grainFactory;
     private ITimer? collectionTimer;
-    private long useSequence;
+    private long useEpoch;
     private long coarseNowTicks;
     private int resident;
     private int evicting;
@@ -112,7 +112,12 @@ public sealed class GrainActivationCatalog : IDisposable
         }
     }
 
-    internal long NextUseSequence() => Interlocked.Increment(ref useSequence);
+    /// <summary>
+    /// What a turn stamps on its activation for LRU eviction. It moves only when an activation is created (the only
+    /// time eviction is decided), so calls read it without writing a shared cache line; activations used between
+    /// two creations count as equally recent.
+    /// </summary>
+    internal long UseEpoch => Volatile.Read(ref useEpoch);
 
     internal GrainActivation? Find(GrainId grainId) => activations.TryGetValue(grainId, out var activation) ? activation : null;
 
@@ -134,6 +139,7 @@ public sealed class GrainActivationCatalog : IDisposable
         if (ReferenceEquals(existing, activation))
         {
             created = true;
+            Interlocked.Increment(ref useEpoch);
             var count = Interlocked.Increment(ref resident);
             if (count > options.MaxResidentActivations)
             {
@@ -212,7 +218,7 @@ public sealed class GrainActivationCatalog : IDisposable
                     continue;
                 }
 
-                var sequence = activation.LastUseSequence;
+                var sequence = activation.LastUseEpoch;
                 if (oldest.Count < excess)
                 {
                     oldest.Enqueue(activation, sequence);

@@ -35,7 +35,7 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
     public override bool Run(GrainActivation activation)
     {
         start = activation.Metrics.CallStarting();
-        var previous = GrainCallChain.Current;
+        var previous = ExecutionContext.Capture();
         turn = activation.BeginTurn(caller);
         Task<TResult> task;
         try
@@ -44,7 +44,7 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
         }
         finally
         {
-            GrainCallChain.Current = previous;
+            ExecutionContext.Restore(previous!);
         }
 
         running = task;
