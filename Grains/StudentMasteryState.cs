@@ -216,11 +216,30 @@ public sealed class StudentMasteryState : IReadableStorageRecords
     /// <summary>The top recommendations compared for <see cref="LearningPathRecommended"/>.</summary>
     public const int TopRecommendations = 3;
 
+    /// <summary>
+    /// FNV-1a over (component, topic, priority) of the top recommendations: gains move with every event, so only
+    /// what is recommended and how urgently counts as a change. Stable across processes, unlike string hash codes.
+    /// </summary>
     private static ulong FingerprintOf(IReadOnlyList<Recommendation> recommendations)
     {
-        // Gains move with every event; only what is recommended and how urgently counts as a change.
-        var key = string.Join('|', recommendations.Take(TopRecommendations).Select(r => $"{r.Component}/{r.Topic}/{r.Priority}"));
-        return key.Length == 0 ? 0 : EventFingerprint.Of(key);
+        const ulong offsetBasis = 14695981039346656037;
+        const ulong prime = 1099511628211;
+        var hash = offsetBasis;
+        var count = Math.Min(TopRecommendations, recommendations.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var recommendation = recommendations[i];
+            hash = (hash ^ (ulong)(recommendation.Component is { } component ? (int)component + 1 : 0)) * prime;
+            hash = (hash ^ (ulong)(int)recommendation.Priority) * prime;
+            foreach (var character in recommendation.Topic ?? "")
+            {
+                hash = (hash ^ character) * prime;
+            }
+
+            hash = (hash ^ '|') * prime;
+        }
+
+        return count == 0 ? 0 : hash;
     }
 
     private TopicTracker? TopicFor(string name, int maxTopics)

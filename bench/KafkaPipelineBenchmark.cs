@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
+using MasteryEngine.Runtime;
 using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Silo.Redis;
@@ -63,6 +65,9 @@ public static class KafkaPipelineBenchmark
         Console.WriteLine($"  end to end (consumed → grain state persisted → result acked → offsets committed): {pipeline:N0} events/s");
         Console.WriteLine($"  ratio end-to-end / raw consume: {pipeline / raw:P0}");
 
+        var direct = await DirectGrainRateAsync(silo.Services.GetRequiredService<IGrainFactory>(), events, students);
+        Console.WriteLine($"  same events by direct grain calls (no Kafka; 256 callers): {direct:N0} events/s; end-to-end / direct: {pipeline / direct:P0}");
+
         processed.Latencies = new LatencyRecorder();
         var paced = Stopwatch.StartNew();
         await ProduceAsync(producer, topics.RequestsTopic, latencyRate * latencySeconds, students, paced: latencyRate);
@@ -70,6 +75,24 @@ public static class KafkaPipelineBenchmark
         Console.WriteLine(processed.Latencies.Summarize($"  event → effect latency at {latencyRate:N0} events/s", paced.Elapsed));
         await silo.StopAsync();
         return 0;
+    }
+
+    /// <summary>What the grains and storage alone sustain on the same events, for context.</summary>
+    private static async Task<double> DirectGrainRateAsync(IGrainFactory grains, int count, int students)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 256).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var student = "direct_" + (i * 7919L % students).ToString(CultureInfo.InvariantCulture);
+                using var data = JsonDocument.Parse("{\"score\":" + (i % 10 / 10.0).ToString(CultureInfo.InvariantCulture) + "}");
+                await grains.GetGrain<IStudentMasteryGrain>(student).ApplyEventAsync(new LearningEvent(
+                    LearningEventTypes.Quality, student, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, null, null, data.RootElement.Clone()));
+            }
+        })));
+        return count / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<IHost> StartSiloAsync(string bootstrapServers, LocalRedisServer? redis)

@@ -64,7 +64,8 @@ public static class LearningEventValidator
             LearningEventTypes.Completion => ParseCompletion(learningEvent.Data),
             LearningEventTypes.ExerciseCompleted => ParseExerciseCompleted(learningEvent.Data),
             LearningEventTypes.Quiz => ParseQuiz(learningEvent.Data),
-            _ => ParseQuality(learningEvent.Data),
+            LearningEventTypes.Quality => ParseQuality(learningEvent.Data),
+            _ => throw new InvalidOperationException($"LearningEventTypes.All lists '{learningEvent.EventType}' but the validator has no parser for it."),
         };
     }
 

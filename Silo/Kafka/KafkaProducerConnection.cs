@@ -81,6 +81,8 @@ public sealed class KafkaProducerConnection : IDisposable
             adminClient.Value.Dispose();
         }
 
+        // Every send is awaited by someone; a short flush lets the ones still on their way be acknowledged.
+        producer.Flush(TimeSpan.FromSeconds(2));
         producer.Dispose();
     }
 

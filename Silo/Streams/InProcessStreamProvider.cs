@@ -13,7 +13,8 @@ namespace MasteryEngine.Silo.Streams;
 /// namespace has a fixed set of bounded single-reader queues (shards) and a stream key always maps to the same
 /// shard, so items of one stream are delivered in order while different streams proceed in parallel, and a
 /// flood makes publishers wait instead of growing memory. A failing subscriber is retried with backoff, then
-/// the item is dead-lettered (kept in <see cref="DeadLetters"/>, logged, counted) and delivery moves on.
+/// the item is dead-lettered (kept in <see cref="DeadLetters"/>, logged, counted) and delivery moves on; an item
+/// the subscriber rejects as bad input (<see cref="ArgumentException"/>) is dead-lettered at once.
 /// <para>
 /// Namespaces have separate shards, so a subscriber may publish to another namespace (learning events →
 /// mastery events) without waiting on its own queue. A subscriber publishing to its own namespace could wait on
@@ -216,7 +217,7 @@ public sealed class InProcessStreamProvider : IStreamProvider, IAsyncDisposable
                 metrics.Delivered(streamNamespace);
                 return;
             }
-            catch (Exception exception) when (attempt < options.MaxDeliveryAttempts && !stopping.IsCancellationRequested)
+            catch (Exception exception) when (attempt < options.MaxDeliveryAttempts && !stopping.IsCancellationRequested && !IsBadInput(exception))
             {
                 metrics.Retried(streamNamespace);
                 logger.LogWarning(exception, "Delivery of an item of stream {StreamId} to {Subscriber} failed (attempt {Attempt} of {MaxAttempts}); retrying",
@@ -231,6 +232,9 @@ public sealed class InProcessStreamProvider : IStreamProvider, IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The item itself was rejected (e.g. an invalid learning event): retrying cannot help and would stall its shard.</summary>
+    private static bool IsBadInput(Exception exception) => exception is ArgumentException;
 
     private void DeadLetter(StreamDelivery delivery, StreamSubscriber subscriber, int attempts, Exception exception)
     {

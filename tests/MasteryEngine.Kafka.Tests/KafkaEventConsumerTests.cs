@@ -18,6 +18,7 @@ public sealed class KafkaEventConsumerTests(KafkaMockClusterFixture cluster) : I
         var topics = cluster.CreateTopics();
         var grains = new RecordingGrainFactory();
         using var host = await KafkaTestHost.StartAsync(cluster, topics, grains);
+        using var metrics = new KafkaMetricsRecorder(host);
         var students = Enumerable.Range(0, 5).Select(_ => TestEvents.NewStudentId()).ToList();
         var lines = students.SelectMany(student => Enumerable.Range(1, 10)
             .Select(i => (student, TestEvents.Completion(student, $"{student}-e{i}", i)))).ToList();
@@ -30,6 +31,12 @@ public sealed class KafkaEventConsumerTests(KafkaMockClusterFixture cluster) : I
         var outcomes = results.Select(r => JsonSerializer.Deserialize(r.Message.Value, MasteryJsonContext.Default.EventApplyResult)!).ToList();
         Assert.Equal(lines.Count, outcomes.Count(o => o.Applied));
         Assert.All(results, r => Assert.Equal(JsonSerializer.Deserialize(r.Message.Value, MasteryJsonContext.Default.EventApplyResult)!.StudentId, TestEvents.Utf8String(r.Message.Key)));
+        Assert.Equal(lines.Count, metrics.Total("mastery_event_processing_latency_seconds:count"));
+        await Eventually.UntilAsync(() =>
+        {
+            var lag = metrics.ObserveGauges().Where(g => g.Key.StartsWith("kafka_consumer_lag{", StringComparison.Ordinal) && g.Key.Contains(topics.Requests)).ToList();
+            return lag.Count > 0 && lag.All(g => g.Value == 0);
+        }, Patience, "lag reported per partition, caught up");
         await host.StopAsync();
     }
 

@@ -1,4 +1,5 @@
 using MasteryEngine.Silo.Redis.Client;
+using MasteryEngine.Testing;
 
 namespace MasteryEngine.Redis.Tests;
 
@@ -145,7 +146,7 @@ public class RedisConnectionTests(RedisServerFixture fixture) : IClassFixture<Re
     }
 
     private static async Task WaitForPongAsync(RedisMultiplexer redis) =>
-        await RedisTestClients.WaitUntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             try
             {
@@ -155,5 +156,5 @@ public class RedisConnectionTests(RedisServerFixture fixture) : IClassFixture<Re
             {
                 return false;
             }
-        }, "PING answers PONG");
+        }, RedisTestClients.Patience, "PING answers PONG");
 }

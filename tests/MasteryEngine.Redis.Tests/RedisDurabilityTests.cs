@@ -37,7 +37,7 @@ public class RedisDurabilityTests
                 Volatile.Write(ref acknowledged[i], state.State.Value);
             }
         })).ToArray();
-        await RedisTestClients.WaitUntilAsync(() => Task.FromResult(acknowledged.Sum() >= 500), "500 writes are acknowledged");
+        await Eventually.UntilAsync(() => Task.FromResult(acknowledged.Sum() >= 500), RedisTestClients.Patience, "500 writes are acknowledged");
 
         await server.KillAsync();
         await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
@@ -54,7 +54,7 @@ public class RedisDurabilityTests
     private static async Task<GrainState<CounterState>> ReadWhenAvailableAsync(IGrainStorage storage, GrainId grain)
     {
         var state = new GrainState<CounterState>();
-        await RedisTestClients.WaitUntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             try
             {
@@ -65,7 +65,7 @@ public class RedisDurabilityTests
             {
                 return false;
             }
-        }, "the restarted server answers");
+        }, RedisTestClients.Patience, "the restarted server answers");
         return state;
     }
 }

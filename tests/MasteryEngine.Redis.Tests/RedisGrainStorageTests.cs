@@ -128,7 +128,7 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         var written = state.ETag;
         await fixture.Storage.ClearStateAsync(StateName, student, state);
 
-        await RedisTestClients.WaitUntilAsync(() => Task.FromResult(Count(received) == 2), "both invalidations arrive");
+        await Eventually.UntilAsync(() => Task.FromResult(Count(received) == 2), RedisTestClients.Patience, "both invalidations arrive");
         Assert.Equal(new GrainInvalidation("student", student.Key, StateName, written, "test-silo"), received[0]);
         Assert.Equal(new GrainInvalidation("student", student.Key, StateName, null, "test-silo"), received[1]);
     }
@@ -144,7 +144,7 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
         await storage.WriteStateAsync(StateName, student, state);
 
         await server.KillAsync();
-        await RedisTestClients.WaitUntilAsync(() => Task.FromResult(!redis.IsConnected), "the client notices");
+        await Eventually.UntilAsync(() => Task.FromResult(!redis.IsConnected), RedisTestClients.Patience, "the client notices");
         state.State.Value = 2;
         await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.WriteStateAsync(StateName, student, state));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadStateAsync(StateName, student, new GrainState<ProgressState>()));
@@ -152,7 +152,7 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
 
         await server.RestartAsync();
         var read = new GrainState<ProgressState>();
-        await RedisTestClients.WaitUntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             try
             {
@@ -163,7 +163,7 @@ public class RedisGrainStorageTests(RedisStorageFixture fixture) : IClassFixture
             {
                 return false;
             }
-        }, "the storage works again");
+        }, RedisTestClients.Patience, "the storage works again");
         Assert.Equal(1, read.State.Value);
         Assert.Equal(state.ETag, read.ETag);
     }

@@ -40,7 +40,7 @@ public class RedisOutageTests
         await redis.ConnectAsync();
 
         await server.KillAsync();
-        await RedisTestClients.WaitUntilAsync(() => Task.FromResult(!redis.IsConnected), "the client notices the server is gone");
+        await Eventually.UntilAsync(() => Task.FromResult(!redis.IsConnected), RedisTestClients.Patience, "the client notices the server is gone");
 
         var error = await Assert.ThrowsAsync<RedisConnectionException>(() => redis.ExecuteAsync("PING").WaitAsync(Generous));
         Assert.Contains("not connected", error.Message);
@@ -56,7 +56,7 @@ public class RedisOutageTests
 
         await server.RestartAsync();
 
-        await RedisTestClients.WaitUntilAsync(() => AnswersAsync(redis), "the client talks to the restarted server");
+        await Eventually.UntilAsync(() => AnswersAsync(redis), RedisTestClients.Patience, "the client talks to the restarted server");
         await redis.ExecuteAsync("SET", "after", "2");
         Assert.Equal("2", await server.CliAsync("GET", "after"));
     }
@@ -70,7 +70,7 @@ public class RedisOutageTests
         await redis.ExecuteScriptAsync(script, [], []);
 
         await server.RestartAsync();
-        await RedisTestClients.WaitUntilAsync(() => AnswersAsync(redis), "the client reconnects");
+        await Eventually.UntilAsync(() => AnswersAsync(redis), RedisTestClients.Patience, "the client reconnects");
 
         Assert.Equal("script ran", (await redis.ExecuteScriptAsync(script, [], [])).AsString());
     }
@@ -93,19 +93,19 @@ public class RedisOutageTests
 
         await server.RestartAsync();
 
-        await RedisTestClients.WaitUntilAsync(() => AnswersAsync(redis), "the publisher reconnects");
+        await Eventually.UntilAsync(() => AnswersAsync(redis), RedisTestClients.Patience, "the publisher reconnects");
         await PublishUntilReceivedAsync(redis, received, "after restart");
     }
 
     private static async Task PublishUntilReceivedAsync(RedisMultiplexer redis, List<string> received, string text) =>
-        await RedisTestClients.WaitUntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             await redis.ExecuteAsync("PUBLISH", "news", text);
             lock (received)
             {
                 return received.Contains(text);
             }
-        }, $"'{text}' arrives");
+        }, RedisTestClients.Patience, $"'{text}' arrives");
 
     private static async Task<bool> AnswersAsync(RedisMultiplexer redis)
     {

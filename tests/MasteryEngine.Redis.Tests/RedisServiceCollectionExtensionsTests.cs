@@ -72,13 +72,13 @@ public class RedisServiceCollectionExtensionsTests
         await using var services = Build(new() { ["REDIS_HOST"] = server.HostAndPort });
         var health = services.GetRequiredService<HealthCheckService>();
 
-        await RedisTestClients.WaitUntilAsync(async () =>
-            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Entries["redis"].Status == HealthStatus.Healthy, "the check reports Redis up");
+        await Eventually.UntilAsync(async () =>
+            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Entries["redis"].Status == HealthStatus.Healthy, RedisTestClients.Patience, "the check reports Redis up");
 
         await server.KillAsync();
 
-        await RedisTestClients.WaitUntilAsync(async () =>
-            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Entries["redis"].Status == HealthStatus.Unhealthy, "the check reports Redis down");
+        await Eventually.UntilAsync(async () =>
+            (await health.CheckHealthAsync(check => check.Tags.Contains("ready"))).Entries["redis"].Status == HealthStatus.Unhealthy, RedisTestClients.Patience, "the check reports Redis down");
         Assert.Contains("Redis is unavailable", (await health.CheckHealthAsync()).Entries["redis"].Description);
     }
 }

@@ -36,7 +36,7 @@ public class RedisStorageMetricsTests
         await storage.WriteStateAsync("state", grain, new GrainState<Counter>());
         await storage.ReadStateAsync("state", grain, new GrainState<Counter>());
         await server.KillAsync();
-        await RedisTestClients.WaitUntilAsync(() => Task.FromResult(!redis.IsConnected), "the client notices");
+        await Eventually.UntilAsync(() => Task.FromResult(!redis.IsConnected), RedisTestClients.Patience, "the client notices");
         await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadStateAsync("state", grain, new GrainState<Counter>()));
 
         lock (measurements)

@@ -35,20 +35,8 @@ public static class RedisTestClients
     public static RedisGrainStorage Storage(RedisMultiplexer redis, RedisOptions options, string siloId = "test-silo") =>
         new("Default", redis, new JsonGrainStateSerializer([]), options, new RedisStorageMetrics(MeterFactory()), TimeProvider.System, new RedisSiloId(siloId));
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous timeout instead of flaking.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 30)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
-        while (!await condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"Timed out after {timeoutSeconds} s waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>How long tests wait for a condition on this shared, often saturated machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static IMeterFactory MeterFactory() =>
         new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();

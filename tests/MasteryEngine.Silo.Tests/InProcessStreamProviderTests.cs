@@ -58,6 +58,24 @@ public sealed class InProcessStreamProviderTests
     }
 
     [Fact]
+    public async Task An_item_rejected_as_bad_input_is_dead_lettered_without_retries()
+    {
+        var attempts = 0;
+        await using var silo = await RuntimeTestSilo.StartAsync(s =>
+            s.AddStreamSubscription<NumberedEvent>(Numbers, (_, _, item, _) =>
+            {
+                Interlocked.Increment(ref attempts);
+                throw new ArgumentException($"event {item.Sequence} is malformed");
+            }));
+
+        await silo.Streams.GetStream<NumberedEvent>(new StreamId(Numbers, RuntimeTestSilo.NewKey())).OnNextAsync(new NumberedEvent(3));
+        await silo.WaitForStreamsAsync();
+
+        Assert.Equal(1, Assert.Single(silo.Streams.DeadLetters).Attempts);
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
     public async Task A_transient_handler_failure_is_retried_until_delivered()
     {
         var attempts = 0;

@@ -44,6 +44,7 @@ public class LearningEventValidatorTests
 
     [Theory]
     [InlineData("lesson.started", """{}""", "unknown_event_type")]
+    [InlineData("mastery.calculation.requested", """{"score":0.5}""", "unknown_event_type")]
     [InlineData("COMPLETION", """{"total_exercises":10,"completed_exercises":8}""", "unknown_event_type")]
     [InlineData("completion", """[]""", "invalid_data")]
     [InlineData("completion", """null""", "invalid_data")]

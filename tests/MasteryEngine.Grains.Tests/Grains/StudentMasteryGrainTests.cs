@@ -199,6 +199,20 @@ public class StudentMasteryGrainTests
     }
 
     [Fact]
+    public async Task Nothing_new_is_announced_after_a_reactivation_when_nothing_changed()
+    {
+        var host = new HandBuiltHost();
+        await host.GetGrain<IStudentMasteryGrain>("s1").CalculateAsync(Proficient);
+
+        host.DropActivations();
+        await host.GetGrain<IStudentMasteryGrain>("s1").CalculateAsync(Proficient);
+
+        var stream = new StreamId(StreamNamespaces.MasteryEvents, "s1");
+        Assert.Single(host.Streams.ItemsOf<MasteryThresholdReached>(stream));
+        Assert.Single(host.Streams.ItemsOf<LearningPathRecommended>(stream));
+    }
+
+    [Fact]
     public async Task Nothing_is_announced_when_the_write_fails_and_the_state_stays_as_before()
     {
         var host = new HandBuiltHost();
