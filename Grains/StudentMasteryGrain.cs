@@ -1,4 +1,5 @@
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Observability;
 using MasteryEngine.Runtime;
 using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Runtime.Streams;
@@ -17,6 +18,7 @@ public sealed class StudentMasteryGrain(
     TimeProvider time,
     IOptions<MasteryOptions> options,
     IStreamProvider streams,
+    MasteryMetrics metrics,
     ILogger<StudentMasteryGrain> logger) : Grain, IStudentMasteryGrain
 {
     /// <summary>Attempts of one change when other silos keep writing first (ETag conflicts).</summary>
@@ -40,14 +42,15 @@ public sealed class StudentMasteryGrain(
     public Task<MasteryQueryResult> QueryAsync() =>
         Task.FromResult(StudentMasteryView.Query(StudentId, mastery.State, time.GetUtcNow(), Options));
 
-    public Task<MasteryResult> CalculateAsync(ComponentScores? components)
+    public async Task<MasteryResult> CalculateAsync(ComponentScores? components)
     {
+        var started = time.GetTimestamp();
         if (components is not null)
         {
             ValidateComponents(components);
         }
 
-        return UpdateAsync((state, now) =>
+        var result = await UpdateAsync((state, now) =>
         {
             if (components is not null)
             {
@@ -57,10 +60,13 @@ public sealed class StudentMasteryGrain(
             var change = state.Commit(StudentId, now, Options);
             return (StudentMasteryView.Result(StudentId, state, now, Options), change.Notifications);
         });
+        metrics.RecordCalculation("calculate", time.GetElapsedTime(started));
+        return result;
     }
 
-    public Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent)
+    public async Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent)
     {
+        var started = time.GetTimestamp();
         ArgumentNullException.ThrowIfNull(learningEvent);
         var validation = LearningEventValidator.Validate(learningEvent);
         if (!validation.IsValid)
@@ -74,7 +80,7 @@ public sealed class StudentMasteryGrain(
                 LearningEventRejection.InvalidStudentId, "The event's student_id is not the student it was delivered to."));
         }
 
-        return UpdateAsync((state, now) =>
+        var result = await UpdateAsync((state, now) =>
         {
             if (state.HasApplied(learningEvent.EventId))
             {
@@ -86,6 +92,8 @@ public sealed class StudentMasteryGrain(
             var change = state.Commit(StudentId, now, Options);
             return (new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level), change.Notifications);
         });
+        metrics.RecordCalculation("event", time.GetElapsedTime(started));
+        return result;
     }
 
     public Task<MasteryPrediction> PredictAsync(int timeframeDays) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class MasteryGrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MasteryOptions>, MasteryOptionsValidator>());
         services.AddSingleton<IJsonTypeInfoResolver>(MasteryStateJsonContext.Default);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<MasteryMetrics>();
         return services;
     }
 

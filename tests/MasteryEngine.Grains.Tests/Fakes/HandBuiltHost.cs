@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Observability;
 using MasteryEngine.Runtime;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace MasteryEngine.Grains.Tests.Fakes;
 public sealed class HandBuiltHost : IGrainFactory
 {
     private readonly ConcurrentDictionary<(Type, string), object> references = new();
-    private readonly IServiceProvider services = new ServiceCollection().BuildServiceProvider();
+    private readonly IServiceProvider services = new ServiceCollection().AddMetrics().AddSingleton<MasteryMetrics>().BuildServiceProvider();
 
     public HandBuiltHost(FakeGrainStorage? storage = null, ManualTimeProvider? clock = null, MasteryOptions? options = null)
     {
@@ -33,6 +34,10 @@ public sealed class HandBuiltHost : IGrainFactory
     public MasteryOptions Options { get; }
 
     public RecordingStreamProvider Streams { get; } = new();
+
+    public MasteryMetrics Metrics => services.GetRequiredService<MasteryMetrics>();
+
+    public System.Diagnostics.Metrics.IMeterFactory MeterFactory => services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
 
     public ConcurrentDictionary<GrainId, FakeGrainContext> Contexts { get; } = new();
 
@@ -62,7 +67,7 @@ public sealed class HandBuiltHost : IGrainFactory
             {
                 var state = new FakePersistentState<StudentMasteryState>(Storage, $"student/{grainKey}");
                 return (Construct("student", () => new StudentMasteryGrain(
-                    state, Clock, Microsoft.Extensions.Options.Options.Create(Options), Streams, NullLogger<StudentMasteryGrain>.Instance)), () => state.ReadStateAsync());
+                    state, Clock, Microsoft.Extensions.Options.Options.Create(Options), Streams, Metrics, NullLogger<StudentMasteryGrain>.Instance)), () => state.ReadStateAsync());
             }
 
             if (grainInterface == typeof(ICohortGrain))
