@@ -230,10 +230,10 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
     }
 
     /// <summary>Book-keeping at the end of a call's turn; an ETag conflict that escaped the grain drops this activation.</summary>
-    internal void CompleteTurn(Task task, GrainCallChain turn, long startTimestamp)
+    internal void CompleteTurn(Task task, GrainCallChain turn)
     {
         turn.Complete();
-        catalog.Metrics.CallCompleted(startTimestamp);
+        catalog.Metrics.CallCompleted();
         if (task.IsFaulted && task.Exception!.InnerException is InconsistentStateException)
         {
             lock (gate)
@@ -273,7 +273,6 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
 
     private Task<TResult> RunInline<TResult>(GrainMethod<TResult> method, object?[] arguments, GrainCallChain? caller)
     {
-        var start = catalog.Metrics.CallStarting();
         var callerContext = ExecutionContext.Capture();
         var turn = BeginTurn(caller);
         Task<TResult> task;
@@ -289,15 +288,15 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
 
         if (task.IsCompleted)
         {
-            CompleteTurn(task, turn, start);
+            CompleteTurn(task, turn);
             ReleaseTurn();
             return task;
         }
 
-        return AwaitTurnAsync(task, turn, start);
+        return AwaitTurnAsync(task, turn);
     }
 
-    private async Task<TResult> AwaitTurnAsync<TResult>(Task<TResult> task, GrainCallChain turn, long start)
+    private async Task<TResult> AwaitTurnAsync<TResult>(Task<TResult> task, GrainCallChain turn)
     {
         try
         {
@@ -305,7 +304,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
         }
         finally
         {
-            CompleteTurn(task, turn, start);
+            CompleteTurn(task, turn);
             ReleaseTurn();
         }
     }

@@ -26,7 +26,6 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
     private GrainActivation? activation;
     private Task<TResult>? running;
     private GrainCallChain? turn;
-    private long start;
 
     public Task<TResult> Task => completion.Task;
 
@@ -34,7 +33,6 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
 
     public override bool Run(GrainActivation activation)
     {
-        start = activation.Metrics.CallStarting();
         var previous = ExecutionContext.Capture();
         turn = activation.BeginTurn(caller);
         Task<TResult> task;
@@ -50,7 +48,7 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
         running = task;
         if (task.IsCompleted)
         {
-            activation.CompleteTurn(task, turn, start);
+            activation.CompleteTurn(task, turn);
             return true;
         }
 
@@ -80,7 +78,7 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
 
     private void OnCompletedAsynchronously()
     {
-        activation!.CompleteTurn(running!, turn!, start);
+        activation!.CompleteTurn(running!, turn!);
         activation.ReleaseTurn();
         CompleteCaller();
     }
