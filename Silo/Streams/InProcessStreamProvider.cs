@@ -35,7 +35,7 @@ public sealed class InProcessStreamProvider : IStreamProvider, IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock idleGate = new();
     private long queued;
-    private int stopped;
+    private readonly Lazy<Task> stop;
     private TaskCompletionSource? idle;
 
     public InProcessStreamProvider(
@@ -48,6 +48,7 @@ public sealed class InProcessStreamProvider : IStreamProvider, IAsyncDisposable
     {
         this.options = options.Value;
         this.clock = clock;
+        stop = new Lazy<Task>(StopReadersAsync);
         this.logger = logger;
         metrics = new StreamMetrics(meterFactory, () => Volatile.Read(ref queued));
         implicitSubscribers = subscriptions.ToLookup(
@@ -95,14 +96,14 @@ public sealed class InProcessStreamProvider : IStreamProvider, IAsyncDisposable
         stopping.Dispose();
     }
 
-    /// <summary>Stops the shard readers; items still queued are abandoned (the host drains them first).</summary>
-    internal async Task StopAsync()
-    {
-        if (Interlocked.Exchange(ref stopped, 1) == 1)
-        {
-            return;
-        }
+    /// <summary>
+    /// Stops the shard readers; items still queued are abandoned (the host drains them first). The host's stop and
+    /// the container's dispose can race: every caller awaits the one stop, so nobody disposes what it still uses.
+    /// </summary>
+    internal Task StopAsync() => stop.Value;
 
+    private async Task StopReadersAsync()
+    {
         foreach (var shardSet in shards.Values)
         {
             foreach (var shard in shardSet)
