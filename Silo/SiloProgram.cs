@@ -1,7 +1,5 @@
-using MasteryEngine.Grains;
 using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Silo.Kafka;
-using MasteryEngine.Silo.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -23,22 +21,14 @@ public static class SiloProgram
         }
 
         var builder = Host.CreateApplicationBuilder(args);
-        builder.Services.AddMasteryGrains(builder.Configuration);
-        builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(StudentMasteryGrain).Assembly));
         var storage = builder.Configuration["STORAGE_PROVIDER"] ?? "memory";
-        switch (storage)
+        if (storage is not ("memory" or "redis"))
         {
-            case "redis":
-                builder.Services.AddRedisGrainStorage(builder.Configuration);
-                break;
-            case "memory":
-                break;
-            default:
-                await Console.Error.WriteLineAsync($"STORAGE_PROVIDER must be memory or redis (was '{storage}').");
-                return 2;
+            await Console.Error.WriteLineAsync($"STORAGE_PROVIDER must be memory or redis (was '{storage}').");
+            return 2;
         }
 
-        builder.Services.AddKafkaStreams(builder.Configuration);
+        builder.Services.AddMasteryEngineSilo(builder.Configuration, useRedis: storage == "redis", useKafka: true);
         await builder.Build().RunAsync();
         return 0;
     }

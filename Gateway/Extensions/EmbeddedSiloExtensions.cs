@@ -1,10 +1,6 @@
 using MasteryEngine.Gateway.Apis;
 using MasteryEngine.Gateway.Infrastructure;
-using MasteryEngine.Grains;
 using MasteryEngine.Silo.Hosting;
-using MasteryEngine.Silo.Kafka;
-using MasteryEngine.Silo.Redis;
-using MasteryEngine.Silo.Resilience;
 
 namespace MasteryEngine.Gateway.Extensions;
 
@@ -19,23 +15,10 @@ public static class EmbeddedSiloExtensions
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
     {
         IConfiguration configuration = builder.Configuration;
-        if (ProviderSetting(configuration, "STORAGE_PROVIDER", "StorageProvider") == "redis")
-        {
-            builder.Services.AddRedisGrainStorage(configuration).AddGrainStorageCircuitBreaker(configuration);
-        }
-
-        builder.Services.AddMasteryGrains(configuration);
-        builder.Services.AddMasterySilo(silo => silo
-            .AddGrains(typeof(StudentMasteryGrain).Assembly)
-            .AddStreamSubscription<LearningEvent>(
-                StreamNamespaces.LearningEvents,
-                (grains, stream, learningEvent, _) => grains.GetGrain<IStudentMasteryGrain>(stream.Key).ApplyEventAsync(learningEvent)));
-        if (ProviderSetting(configuration, "STREAM_PROVIDER", "StreamProvider") == "kafka")
-        {
-            // After the silo: on shutdown the consumer stops and commits before the grains deactivate.
-            builder.Services.AddKafkaStreams(configuration);
-        }
-
+        builder.Services.AddMasteryEngineSilo(
+            configuration,
+            useRedis: ProviderSetting(configuration, "STORAGE_PROVIDER", "StorageProvider") == "redis",
+            useKafka: ProviderSetting(configuration, "STREAM_PROVIDER", "StreamProvider") == "kafka");
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>(SiloHealthCheck.Name, tags: [ServiceApi.ReadyTag]);
         return builder;
     }
