@@ -342,16 +342,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
 
     private void FailActivation(Exception exception)
     {
-        Queue<PendingGrainCall>? calls;
-        TaskCompletionSource? waiting;
-        lock (gate)
-        {
-            status = ActivationStatus.Invalid;
-            calls = pending;
-            pending = null;
-            waiting = deactivated;
-        }
-
+        var (calls, waiting) = Invalidate();
         catalog.Remove(this);
         catalog.Logger.LogWarning(exception, "Activation of grain {GrainId} failed; {Count} waiting call(s) get the error and the next call tries again", GrainId, calls?.Count ?? 0);
         while (calls is not null && calls.TryDequeue(out var call))
@@ -360,6 +351,19 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
         }
 
         waiting?.TrySetResult();
+    }
+
+    /// <summary>Marks the activation invalid and hands back what waited on it: queued calls and the deactivation waiter.</summary>
+    private (Queue<PendingGrainCall>? Calls, TaskCompletionSource? Waiting) Invalidate()
+    {
+        lock (gate)
+        {
+            status = ActivationStatus.Invalid;
+            var calls = pending;
+            pending = null;
+            grain = null;
+            return (calls, deactivated);
+        }
     }
 
     private void StartDeactivation(DeactivationReason reason) =>
@@ -378,17 +382,7 @@ internal sealed class GrainActivation : IGrainContext, IThreadPoolWorkItem
         }
 
         turn.Complete();
-        Queue<PendingGrainCall>? calls;
-        TaskCompletionSource? waiting;
-        lock (gate)
-        {
-            status = ActivationStatus.Invalid;
-            calls = pending;
-            pending = null;
-            waiting = deactivated;
-            grain = null;
-        }
-
+        var (calls, waiting) = Invalidate();
         catalog.Remove(this);
         catalog.Metrics.Deactivated(reason);
         waiting?.TrySetResult();
