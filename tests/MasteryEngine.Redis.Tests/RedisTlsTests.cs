@@ -13,12 +13,7 @@ public class RedisTlsTests
     {
         using var certificates = TestCertificates.Create();
         var tlsPort = RedisServerProcess.FreePort();
-        await using var server = await RedisServerProcess.StartAsync(
-            "--tls-port", tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tls-cert-file", certificates.ServerCertificateFile,
-            "--tls-key-file", certificates.ServerKeyFile,
-            "--tls-ca-cert-file", certificates.CaFile,
-            "--tls-auth-clients", "no");
+        await using var server = await StartTlsServerAsync(certificates, tlsPort);
         await using var redis = RedisTestClients.Multiplexer(server, o =>
         {
             o.Host = $"127.0.0.1:{tlsPort}";
@@ -36,12 +31,7 @@ public class RedisTlsTests
     {
         using var certificates = TestCertificates.Create();
         var tlsPort = RedisServerProcess.FreePort();
-        await using var server = await RedisServerProcess.StartAsync(
-            "--tls-port", tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tls-cert-file", certificates.ServerCertificateFile,
-            "--tls-key-file", certificates.ServerKeyFile,
-            "--tls-ca-cert-file", certificates.CaFile,
-            "--tls-auth-clients", "no");
+        await using var server = await StartTlsServerAsync(certificates, tlsPort);
         await using var redis = RedisTestClients.Multiplexer(server, o =>
         {
             o.Host = $"127.0.0.1:{tlsPort}";
@@ -93,4 +83,12 @@ public class RedisTlsTests
 
         public void Dispose() => Directory.Delete(directory, recursive: true);
     }
+
+    private static Task<RedisServerProcess> StartTlsServerAsync(TestCertificates certificates, int tlsPort) =>
+        RedisServerProcess.StartAsync(
+            "--tls-port", tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tls-cert-file", certificates.ServerCertificateFile,
+            "--tls-key-file", certificates.ServerKeyFile,
+            "--tls-ca-cert-file", certificates.CaFile,
+            "--tls-auth-clients", "no");
 }
