@@ -18,10 +18,10 @@ public static class GrainCallBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 5);
-        var callers = Option(args, "--callers", 64);
-        var keys = Option(args, "--keys", 10_000);
-        var activations = Option(args, "--activations", 200_000);
+        var seconds = BenchArguments.Count(args, "--seconds", 5);
+        var callers = BenchArguments.Count(args, "--callers", 64);
+        var keys = BenchArguments.Count(args, "--keys", 10_000);
+        var activations = BenchArguments.Count(args, "--activations", 200_000);
         using var listener = args.Contains("--metrics") ? ListenToEveryMeter() : null;
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -124,11 +124,5 @@ public static class GrainCallBenchmark
         listener.SetMeasurementEventCallback<int>((_, _, _, _) => { });
         listener.Start();
         return listener;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -25,11 +25,11 @@ public static class HttpApiBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = IntOption(args, "--requests", 5000);
-        var concurrency = IntOption(args, "--concurrency", 16);
-        var rate = IntOption(args, "--rate", 1000);
-        var seconds = IntOption(args, "--seconds", 10);
-        var mode = StringOption(args, "--mode", "both");
+        var requests = BenchArguments.Count(args, "--requests", 5000);
+        var concurrency = BenchArguments.Count(args, "--concurrency", 16);
+        var rate = BenchArguments.Count(args, "--rate", 1000);
+        var seconds = BenchArguments.Count(args, "--seconds", 10);
+        var mode = BenchArguments.Text(args, "--mode", "both");
         var token = new TokenIssuer(new JwtOptions { Secret = Secret }, TimeProvider.System)
             .Issue("bench_admin", [MasteryRoles.Admin], [], TimeSpan.FromHours(1));
         Console.WriteLine($"requests per operation {requests}, concurrency {concurrency}; fixed rate {rate}/s for {seconds} s");
@@ -157,18 +157,4 @@ public static class HttpApiBenchmark
 
     private static HttpRequestMessage Post(string path, string json) =>
         new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
-    }
-
-    private static string StringOption(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
 }

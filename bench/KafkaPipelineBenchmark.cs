@@ -27,12 +27,12 @@ public static class KafkaPipelineBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 100_000);
-        var students = Option(args, "--students", 10_000);
-        var partitions = Option(args, "--partitions", 12);
-        var latencyRate = Option(args, "--latency-rate", 2000);
-        var latencySeconds = Option(args, "--latency-seconds", 5);
-        var storage = args.SkipWhile(a => a != "--storage").Skip(1).FirstOrDefault() ?? "redis";
+        var events = BenchArguments.Count(args, "--events", 100_000);
+        var students = BenchArguments.Count(args, "--students", 10_000);
+        var partitions = BenchArguments.Count(args, "--partitions", 12);
+        var latencyRate = BenchArguments.Count(args, "--latency-rate", 2000);
+        var latencySeconds = BenchArguments.Count(args, "--latency-seconds", 5);
+        var storage = BenchArguments.Text(args, "--storage", "redis");
 
         using var cluster = KafkaMockCluster.Start(1);
         var topics = new KafkaOptions();
@@ -197,12 +197,6 @@ public static class KafkaPipelineBenchmark
             EnableIdempotence = true,
             LingerMs = 5,
         }).Build();
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     /// <summary>Counts processed events and their latencies from the consumer's own instruments.</summary>

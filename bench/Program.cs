@@ -7,6 +7,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["redis-storage"] = RedisStorageBenchmark.RunAsync,
+    ["student-memory"] = StudentMemoryBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

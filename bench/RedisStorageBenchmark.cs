@@ -31,9 +31,9 @@ public static class RedisStorageBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 10);
-        var concurrency = Option(args, "--concurrency", 50);
-        var grains = Option(args, "--grains", 10_000);
+        var seconds = BenchArguments.Count(args, "--seconds", 10);
+        var concurrency = BenchArguments.Count(args, "--concurrency", 50);
+        var grains = BenchArguments.Count(args, "--grains", 10_000);
 
         await using var server = await LocalRedisServer.StartAsync();
         var options = new RedisOptions { Host = $"127.0.0.1:{server.Port}", PublishInvalidations = true };
@@ -166,12 +166,6 @@ public static class RedisStorageBenchmark
         AppliedEventIds = [.. Enumerable.Range(round, 5).Select(i => $"evt-{i}")],
         Version = round,
     };
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     internal sealed class BenchState
     {
