@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MasteryEngine.Gateway.Tests.Infrastructure;
+using MasteryEngine.Testing;
 
 namespace MasteryEngine.Gateway.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using MasteryEngine.Gateway.Tests.Infrastructure;
 using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -30,4 +30,42 @@ public sealed class RedisModeTests
         Assert.Equal("redis", info.Path("mode.storage").GetString());
         Assert.Contains(studentId, keys);
     }
+
+    [Fact]
+    public async Task Redis_outage_answers_503_with_retry_after_loses_nothing_and_recovers_by_itself()
+    {
+        await using var redis = await RedisServerProcess.StartAsync("--appendonly", "yes", "--appendfsync", "always");
+        await using var factory = new GatewayFactory("Development", new Dictionary<string, string?>
+        {
+            ["STORAGE_PROVIDER"] = "redis",
+            ["REDIS_HOST"] = redis.HostAndPort,
+        });
+        var admin = factory.ClientFor(TestTokens.Admin());
+        var stored = TestTokens.NewId("student");
+        await admin.CalculateAsync(stored, 0.85, 0.90, 0.85, 0.82);
+
+        await redis.KillAsync();
+        var write = await admin.PostJsonAsync("/api/v1/mastery/calculate", CalculateBody(TestTokens.NewId("student")));
+        var (readyStatus, ready) = await factory.CreateClient().GetJsonAsync("/ready");
+
+        await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(write.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
+        Assert.NotEqual("healthy", ready.Path("dependencies.redis.status").GetString());
+
+        await redis.RestartAsync();
+        await Eventually.UntilAsync(
+            async () => (await factory.CreateClient().GetJsonAsync("/ready")).Status,
+            status => status == HttpStatusCode.OK,
+            "readiness back to 200 once Redis is back");
+        await Eventually.UntilAsync(
+            async () => (await admin.PostJsonAsync("/api/v1/mastery/calculate", CalculateBody(TestTokens.NewId("student")))).StatusCode,
+            status => status == HttpStatusCode.OK,
+            "writes accepted again once Redis is back");
+        var survivor = await admin.QueryAsync(stored);
+        Assert.Equal(0.862, survivor.Path("current_mastery.mastery_score").GetDouble(), 6);
+    }
+
+    private static string CalculateBody(string studentId) =>
+        $$$"""{"student_id": "{{{studentId}}}", "components": {"completion": 0.5, "quiz": 0.5, "quality": 0.5, "consistency": 0.5}}""";
 }

@@ -24,4 +24,26 @@ public static class Eventually
             await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>Polls <paramref name="probe"/> until its value is <paramref name="done"/> (30 s unless told), and returns that value.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string description, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not true within {limit.TotalSeconds:F0} s: {description}");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
 }
