@@ -10,4 +10,4 @@ public sealed record IngestRequest(
     DateTimeOffset? Timestamp,
     string? Topic,
     string? CohortId,
-    JsonElement? Data);
+    JsonElement? Data) : IStudentRequest;

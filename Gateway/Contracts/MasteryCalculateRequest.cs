@@ -1,4 +1,4 @@
 namespace MasteryEngine.Gateway.Contracts;
 
 /// <param name="Components">The scores to set; without them the mastery is recalculated from the student's state.</param>
-public sealed record MasteryCalculateRequest(string? StudentId, ComponentScoresInput? Components);
+public sealed record MasteryCalculateRequest(string? StudentId, ComponentScoresInput? Components) : IStudentRequest;

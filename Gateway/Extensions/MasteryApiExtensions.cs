@@ -1,4 +1,5 @@
 using MasteryEngine.Gateway.Apis;
+using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
 
 namespace MasteryEngine.Gateway.Extensions;
@@ -23,6 +24,7 @@ public static class MasteryApiExtensions
 
     private static RouteGroupBuilder MapDataRoutes(RouteGroupBuilder group) => group
         .RequireAuthorization(AuthorizationPolicies.Authenticated)
+        .AddEndpointFilter<LoggedStudentIdFilter>()
         .MapMasteryApi()
         .MapInsightsApi()
         .MapBatchApi()

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Tests.Metrics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -34,6 +36,32 @@ public sealed class JsonRequestLogTests
         Assert.Equal(JsonValueKind.Number, log.GetProperty("duration_ms").ValueKind);
         Assert.Equal(200, log.GetProperty("status_code").GetInt32());
         Assert.Equal(32, log.GetProperty("trace_id").GetString()!.Length);
+    }
+
+    [Fact]
+    public async Task A_student_id_from_the_request_body_is_in_the_log_line()
+    {
+        var capture = new CapturingLoggerProvider();
+        await using var app = await StartAsync(capture, new() { ["ENVIRONMENT"] = "production" });
+
+        await app.Client.PostAsync(new Uri("/api/v1/mastery/query", UriKind.Relative), JsonBody("""{"studentId": "student_12345"}"""));
+
+        var log = RequestLines(capture).Single().RootElement;
+        Assert.Equal("/api/v1/mastery/query", log.GetProperty("endpoint").GetString());
+        Assert.Equal("student_12345", log.GetProperty("student_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_malformed_student_id_from_the_body_never_reaches_the_logs()
+    {
+        var capture = new CapturingLoggerProvider();
+        await using var app = await StartAsync(capture, new() { ["ENVIRONMENT"] = "production" });
+
+        await app.Client.PostAsync(new Uri("/api/v1/mastery/query", UriKind.Relative), JsonBody("""{"studentId": "x; DROP TABLE users;--"}"""));
+
+        var log = RequestLines(capture).Single().RootElement;
+        Assert.False(log.TryGetProperty("student_id", out _));
+        Assert.DoesNotContain(capture.Lines, line => line.Contains("DROP TABLE", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -110,13 +138,19 @@ public sealed class JsonRequestLogTests
     private static async Task<ObservedTestApp> StartAsync(CapturingLoggerProvider capture, Dictionary<string, string?> settings)
     {
         var app = await ObservedTestApp.StartAsync(
-            web => web.MapGet("/api/v1/students/{student_id}", (string student_id) => student_id),
+            web =>
+            {
+                web.MapGet("/api/v1/students/{student_id}", (string student_id) => student_id);
+                web.MapPost("/api/v1/mastery/query", (MasteryQueryRequest request) => "ok").AddEndpointFilter<LoggedStudentIdFilter>();
+            },
             settings,
             capture);
         var formatterName = app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
         capture.Formatter = app.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == (formatterName ?? ConsoleFormatterNames.Simple));
         return app;
     }
+
+    private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private static List<JsonDocument> RequestLines(CapturingLoggerProvider capture) =>
         [.. capture.Lines.Select(line => JsonDocument.Parse(line))
