@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Serialization;
 using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Silo.Observability;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,33 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
         var read = JsonSerializer.Deserialize(message.Message.Value, MasteryJsonContext.Default.LearningEvent)!;
         Assert.Equal((learningEvent.EventType, learningEvent.EventId, learningEvent.Topic), (read.EventType, read.EventId, read.Topic));
         Assert.Contains("\"student_id\"", Encoding.UTF8.GetString(message.Message.Value!));
+    }
+
+    [Fact]
+    public async Task A_published_event_carries_the_correlation_id_and_traceparent_as_headers()
+    {
+        var topics = cluster.CreateTopics();
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        var student = TestEvents.NewStudentId();
+        using var activity = new Activity("ingest").SetIdFormat(ActivityIdFormat.W3C).Start();
+        CorrelationContext.CorrelationId = "req-42";
+        try
+        {
+            await host.Services.GetRequiredService<IStreamProvider>()
+                .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student))
+                .OnNextAsync(new LearningEvent(LearningEventTypes.Quality, student, "e-2", DateTimeOffset.UnixEpoch, null, null,
+                    JsonDocument.Parse("""{"score":0.5}""").RootElement));
+        }
+        finally
+        {
+            CorrelationContext.CorrelationId = null;
+        }
+
+        var message = Assert.Single(await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Requests, 1, Patience));
+        Assert.True(message.Message.Headers.TryGetLastBytes("X-Request-ID", out var correlation));
+        Assert.Equal("req-42", Encoding.UTF8.GetString(correlation));
+        Assert.True(message.Message.Headers.TryGetLastBytes("traceparent", out var traceParent));
+        Assert.Equal(activity.Id, Encoding.UTF8.GetString(traceParent));
     }
 
     [Fact]
