@@ -10,6 +10,7 @@ public sealed class KafkaConsumerMetrics
     public const string MeterName = "MasteryEngine.Kafka";
 
     private readonly ConcurrentDictionary<TopicPartition, long> lagByPartition = new();
+    private readonly ConcurrentDictionary<TopicPartition, long> pausedByPartition = new();
     private readonly Counter<long> processed;
     private readonly Counter<long> retried;
     private readonly Counter<long> deadLettered;
@@ -23,7 +24,9 @@ public sealed class KafkaConsumerMetrics
         deadLettered = meter.CreateCounter<long>("mastery_events_dead_lettered_total", description: "Messages sent to the dead-letter topic, by reason.");
         processingLatency = meter.CreateHistogram<double>("mastery_event_processing_latency_seconds", unit: "s",
             description: "From the event's timestamp to its persisted effect.");
-        meter.CreateObservableGauge("kafka_consumer_lag", ObserveLag, description: "High watermark minus consumer position, per assigned partition.");
+        meter.CreateObservableGauge("kafka_consumer_lag", () => Observe(lagByPartition), description: "High watermark minus consumer position, per assigned partition.");
+        meter.CreateObservableGauge("kafka_consumer_partition_paused", () => Observe(pausedByPartition),
+            description: "1 while an assigned partition is paused because its in-flight work is at the bound, else 0.");
     }
 
     public void Processed(string eventType, TimeSpan latency)
@@ -38,10 +41,17 @@ public sealed class KafkaConsumerMetrics
 
     public void ReportLag(TopicPartition partition, long lag) => lagByPartition[partition] = Math.Max(0, lag);
 
-    public void ForgetLag(TopicPartition partition) => lagByPartition.TryRemove(partition, out _);
+    public void ReportPaused(TopicPartition partition, bool paused) => pausedByPartition[partition] = paused ? 1 : 0;
 
-    private IEnumerable<Measurement<long>> ObserveLag() =>
-        lagByPartition.Select(entry => new Measurement<long>(
+    /// <summary>The partition is no longer assigned here: its per-partition series go.</summary>
+    public void Forget(TopicPartition partition)
+    {
+        lagByPartition.TryRemove(partition, out _);
+        pausedByPartition.TryRemove(partition, out _);
+    }
+
+    private static IEnumerable<Measurement<long>> Observe(ConcurrentDictionary<TopicPartition, long> byPartition) =>
+        byPartition.Select(entry => new Measurement<long>(
             entry.Value,
             new KeyValuePair<string, object?>("topic", entry.Key.Topic),
             new KeyValuePair<string, object?>("partition", entry.Key.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));

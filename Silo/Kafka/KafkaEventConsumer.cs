@@ -22,9 +22,13 @@ public sealed class KafkaEventConsumer : BackgroundService
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ConsumeErrorPause = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long a partition at its in-flight bound may hold up consuming without finishing a message.</summary>
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(1);
+
     private readonly KafkaOptions options;
     private readonly LearningEventReader reader;
     private readonly LearningEventProcessor processor;
+    private readonly KafkaProducerConnection producer;
     private readonly KafkaConsumerMetrics metrics;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<KafkaEventConsumer> logger;
@@ -44,6 +48,7 @@ public sealed class KafkaEventConsumer : BackgroundService
         this.metrics = metrics;
         this.timeProvider = timeProvider;
         this.logger = logger;
+        this.producer = producer;
         reader = new LearningEventReader(this.options.MaxEventBytes, timeProvider);
         processor = new LearningEventProcessor(grainFactory, producer, deadLetters, metrics, this.options, timeProvider, logger);
     }
@@ -89,6 +94,7 @@ public sealed class KafkaEventConsumer : BackgroundService
         var consumer = BuildConsumer();
         try
         {
+            LoadOutboundTopicMetadata();
             consumer.Subscribe(options.RequestsTopic);
             logger.LogInformation("Consuming {Topic} as group {GroupId} from {Broker}", options.RequestsTopic, options.GroupId, options.Broker);
             PollUntilStopped(consumer, stoppingToken);
@@ -118,7 +124,7 @@ public sealed class KafkaEventConsumer : BackgroundService
                 var result = consumer.Consume(PollTimeout);
                 if (result is { IsPartitionEOF: false })
                 {
-                    Dispatch(consumer, result);
+                    Dispatch(consumer, result, stoppingToken);
                 }
             }
             catch (ConsumeException e) when (!e.Error.IsFatal)
@@ -137,7 +143,7 @@ public sealed class KafkaEventConsumer : BackgroundService
         }
     }
 
-    private void Dispatch(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
+    private void Dispatch(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result, CancellationToken stoppingToken)
     {
         if (!workers.TryGetValue(result.TopicPartition, out var worker))
         {
@@ -148,8 +154,35 @@ public sealed class KafkaEventConsumer : BackgroundService
         worker.Dispatch(reader.Read(result));
         if (!worker.Paused && worker.InFlight >= options.MaxInFlightPerPartition)
         {
+            ApplyBackpressure(consumer, worker, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// A partition reached its in-flight bound. Pausing it is librdkafka's backpressure, but a pause drops what was
+    /// prefetched and librdkafka 2.0.2 starts fetching again only up to a second after the resume, leaving the
+    /// lanes idle after every pause. So the poll thread first waits here for the partition to finish a message,
+    /// which paces consuming to processing at no cost. The partition is paused when it makes no progress (the poll
+    /// thread must get back to serving rebalances) or when it has held up partitions that have messages waiting
+    /// for more than its <see cref="HoldUpAllowance"/>.
+    /// </summary>
+    private void ApplyBackpressure(IConsumer<byte[]?, byte[]?> consumer, PartitionWorker worker, CancellationToken stoppingToken)
+    {
+        var bound = options.MaxInFlightPerPartition;
+        var othersWaiting = workers.Values.Any(other => other != worker && !other.Paused && other.Lag > 0 && other.InFlight < bound);
+        var timeout = othersWaiting ? worker.HoldUp.Available : StallTimeout;
+        var started = timeProvider.GetTimestamp();
+        var finishedOne = timeout > TimeSpan.Zero && worker.WaitUntilBelow(bound, timeout, stoppingToken);
+        if (othersWaiting)
+        {
+            worker.HoldUp.Spend(timeProvider.GetElapsedTime(started));
+        }
+
+        if (!finishedOne)
+        {
             consumer.Pause([worker.Partition]);
             worker.Paused = true;
+            metrics.ReportPaused(worker.Partition, paused: true);
         }
     }
 
@@ -161,6 +194,7 @@ public sealed class KafkaEventConsumer : BackgroundService
             {
                 consumer.Resume([worker.Partition]);
                 worker.Paused = false;
+                metrics.ReportPaused(worker.Partition, paused: false);
             }
         }
     }
@@ -169,7 +203,8 @@ public sealed class KafkaEventConsumer : BackgroundService
     {
         foreach (var partition in partitions)
         {
-            workers[partition] = new PartitionWorker(partition, processor.ProcessAsync, logger);
+            workers[partition] = new PartitionWorker(partition, processor.ProcessAsync, new HoldUpAllowance(timeProvider), logger);
+            metrics.ReportPaused(partition, paused: false);
         }
 
         logger.LogInformation("Assigned {Partitions}", string.Join(", ", partitions));
@@ -215,7 +250,7 @@ public sealed class KafkaEventConsumer : BackgroundService
         {
             worker.Dispose();
             workers.Remove(worker.Partition);
-            metrics.ForgetLag(worker.Partition);
+            metrics.Forget(worker.Partition);
         }
     }
 
@@ -261,13 +296,30 @@ public sealed class KafkaEventConsumer : BackgroundService
                 var position = consumer.Position(worker.Partition);
                 if (watermarks.High != Offset.Unset && position != Offset.Unset)
                 {
-                    metrics.ReportLag(worker.Partition, watermarks.High.Value - position.Value);
+                    worker.Lag = watermarks.High.Value - position.Value;
+                    metrics.ReportLag(worker.Partition, worker.Lag);
                 }
             }
             catch (KafkaException e)
             {
                 logger.LogDebug("No lag for {Partition}: {Reason}", worker.Partition, e.Error.Reason);
             }
+        }
+    }
+
+    /// <summary>
+    /// Asks for the topics' metadata through the producer's handle before the first message arrives; otherwise the
+    /// first outcomes wait for that round trip, and with them every lane of a partition at its in-flight bound.
+    /// </summary>
+    private void LoadOutboundTopicMetadata()
+    {
+        try
+        {
+            producer.GetMetadata(TimeSpan.FromMilliseconds(options.HealthCheckTimeoutMs));
+        }
+        catch (KafkaException e)
+        {
+            logger.LogDebug("No topic metadata before consuming: {Reason}", e.Error.Reason);
         }
     }
 

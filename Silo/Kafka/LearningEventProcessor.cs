@@ -11,9 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace MasteryEngine.Silo.Kafka;
 
 /// <summary>
-/// What happens to one consumed message: apply it to the student's grain (retrying transient failures without
-/// ever skipping the event), publish the outcome to the results topic, or dead-letter it. Returns only when the
-/// message's effect and outcome are durable, so its offset may be committed; throws only when cancelled.
+/// What happens to one consumed message, in two stages. First its effect: apply it to the student's grain
+/// (retrying transient failures without ever skipping the event); once that is persisted the student's next event
+/// may start. Then its outcome: the result on the results topic, or the message on the dead-letter topic; once that
+/// is acknowledged its offset may be committed. Keeping the second stage off the student's lane means a lane never
+/// waits for the broker between two events of its student.
 /// </summary>
 internal sealed class LearningEventProcessor(
     IGrainFactory grainFactory,
@@ -27,12 +29,15 @@ internal sealed class LearningEventProcessor(
     private readonly TimeSpan initialBackoff = TimeSpan.FromMilliseconds(options.RetryInitialBackoffMs);
     private readonly TimeSpan maxBackoff = TimeSpan.FromMilliseconds(options.RetryMaxBackoffMs);
 
-    public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes when the message's effect is persisted (or it was found poison); the task it returns completes
+    /// when the outcome is on its topic. Both throw only when cancelled.
+    /// </summary>
+    public async Task<Task> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         if (message.Rejection is { } rejection)
         {
-            await DeadLetterAsync(message.Source, rejection.Reason, rejection, cancellationToken);
-            return;
+            return DeadLetterAsync(message.Source, rejection.Reason, rejection, cancellationToken);
         }
 
         var learningEvent = message.Event!;
@@ -44,13 +49,11 @@ internal sealed class LearningEventProcessor(
             {
                 var result = await ApplyAsync(learningEvent, message.RequestedComponents);
                 metrics.Processed(learningEvent.EventType, timeProvider.GetUtcNow() - learningEvent.Timestamp);
-                await PublishResultAsync(result, cancellationToken);
-                return;
+                return PublishResultAsync(result, cancellationToken);
             }
             catch (Exception e) when (e is ArgumentException)
             {
-                await DeadLetterAsync(message.Source, DeadLetterReasons.ValidationFailed, e, cancellationToken);
-                return;
+                return DeadLetterAsync(message.Source, DeadLetterReasons.ValidationFailed, e, cancellationToken);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {
@@ -64,8 +67,7 @@ internal sealed class LearningEventProcessor(
                 {
                     logger.LogError(e, "Event {EventId} of student {StudentId} failed {Attempts} times; dead-lettering it",
                         learningEvent.EventId, learningEvent.StudentId, failedAttempts);
-                    await DeadLetterAsync(message.Source, DeadLetterReasons.ProcessingFailed, e, cancellationToken);
-                    return;
+                    return DeadLetterAsync(message.Source, DeadLetterReasons.ProcessingFailed, e, cancellationToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

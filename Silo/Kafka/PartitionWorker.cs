@@ -5,7 +5,9 @@ namespace MasteryEngine.Silo.Kafka;
 
 /// <summary>
 /// Processes the messages of one assigned partition: one lane per student, so a student's events run one after
-/// another in offset order while different students run in parallel. Tracks which offset is safe to commit.
+/// another in offset order while different students run in parallel. A lane moves to the student's next event as
+/// soon as the effect of the previous one is persisted; a message counts as finished, and its offset as safe to
+/// commit, only once its outcome was acknowledged too.
 /// </summary>
 internal sealed class PartitionWorker : IDisposable
 {
@@ -13,12 +15,14 @@ internal sealed class PartitionWorker : IDisposable
     private readonly Dictionary<string, Queue<InboundMessage>> busyLanes = new(StringComparer.Ordinal);
     private readonly PartitionOffsetTracker offsets = new();
     private readonly CancellationTokenSource abandoned = new();
-    private readonly Func<InboundMessage, CancellationToken, Task> process;
+    private readonly Func<InboundMessage, CancellationToken, Task<Task>> process;
     private readonly ILogger logger;
 
-    public PartitionWorker(TopicPartition partition, Func<InboundMessage, CancellationToken, Task> process, ILogger logger)
+    public PartitionWorker(
+        TopicPartition partition, Func<InboundMessage, CancellationToken, Task<Task>> process, HoldUpAllowance holdUp, ILogger logger)
     {
         Partition = partition;
+        HoldUp = holdUp;
         this.process = process;
         this.logger = logger;
     }
@@ -27,6 +31,12 @@ internal sealed class PartitionWorker : IDisposable
 
     /// <summary>Whether the consumer paused fetching for this partition (poll thread only).</summary>
     public bool Paused { get; set; }
+
+    /// <summary>How long this partition, at its in-flight bound, may still keep the poll thread waiting (poll thread only).</summary>
+    public HoldUpAllowance HoldUp { get; }
+
+    /// <summary>Messages on the broker not yet consumed here, as of the last lag report (poll thread only).</summary>
+    public long Lag { get; set; }
 
     /// <summary>The offset last committed for this partition (poll thread only).</summary>
     public long? LastCommittedOffset { get; set; }
@@ -96,6 +106,27 @@ internal sealed class PartitionWorker : IDisposable
         }
     }
 
+    /// <summary>Blocks until fewer than <paramref name="limit"/> messages are in flight, or the timeout passed.</summary>
+    public bool WaitUntilBelow(int limit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (gate)
+        {
+            while (offsets.PendingCount >= limit)
+            {
+                var remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0 || cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Stops processing at once; unfinished messages stay uncommitted and will be redelivered.</summary>
     public void Abandon() => abandoned.Cancel();
 
@@ -110,11 +141,10 @@ internal sealed class PartitionWorker : IDisposable
         var message = first;
         while (true)
         {
-            var finished = false;
             try
             {
-                await process(message, token);
-                finished = true;
+                var outcome = await process(message, token);
+                _ = FinishWhenPublishedAsync(message, outcome);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -129,15 +159,6 @@ internal sealed class PartitionWorker : IDisposable
 
             lock (gate)
             {
-                if (finished)
-                {
-                    offsets.Completed(message.Source.Offset.Value);
-                    if (offsets.PendingCount == 0)
-                    {
-                        Monitor.PulseAll(gate);
-                    }
-                }
-
                 var lane = busyLanes[message.LaneKey];
                 if (!lane.TryDequeue(out var next))
                 {
@@ -147,6 +168,30 @@ internal sealed class PartitionWorker : IDisposable
 
                 message = next;
             }
+        }
+    }
+
+    private async Task FinishWhenPublishedAsync(InboundMessage message, Task outcome)
+    {
+        try
+        {
+            await outcome;
+        }
+        catch (OperationCanceledException)
+        {
+            // Abandoned before its outcome was acknowledged: the offset stays uncommitted and will be redelivered.
+            return;
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "Unexpected failure publishing the outcome of {TopicPartitionOffset}", message.Source.TopicPartitionOffset);
+            return;
+        }
+
+        lock (gate)
+        {
+            offsets.Completed(message.Source.Offset.Value);
+            Monitor.PulseAll(gate);
         }
     }
 }

@@ -11,12 +11,22 @@ namespace MasteryEngine.Kafka.Tests;
 internal sealed class RecordingGrainFactory : IGrainFactory
 {
     private readonly ConcurrentDictionary<string, RecordingStudentGrain> students = new(StringComparer.Ordinal);
+    private int concurrentCalls;
+    private int maxConcurrentCalls;
 
     /// <summary>Decides, per call, whether the grain throws: gets the event and how many times it was delivered before.</summary>
     public Func<LearningEvent, int, Exception?> Failures { get; set; } = (_, _) => null;
 
     /// <summary>Pause inside each call, to keep work in flight (e.g. while a consumer is killed).</summary>
     public TimeSpan CallDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Every call waits for this before applying anything, to hold work in flight until a test lets it go.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
+    /// <summary>The most event calls, over all students, that were running at the same time.</summary>
+    public int MaxConcurrentCalls => Volatile.Read(ref maxConcurrentCalls);
+
+    public int ConcurrentCalls => Volatile.Read(ref concurrentCalls);
 
     public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
     {
@@ -33,4 +43,15 @@ internal sealed class RecordingGrainFactory : IGrainFactory
     public int AppliedEventCount => students.Values.Sum(student => student.Applied.Count);
 
     public int DuplicateDeliveryCount => students.Values.Sum(student => student.DuplicateDeliveries);
+
+    internal void CallStarted()
+    {
+        var now = Interlocked.Increment(ref concurrentCalls);
+        for (var seen = Volatile.Read(ref maxConcurrentCalls); now > seen; seen = Volatile.Read(ref maxConcurrentCalls))
+        {
+            Interlocked.CompareExchange(ref maxConcurrentCalls, now, seen);
+        }
+    }
+
+    internal void CallEnded() => Interlocked.Decrement(ref concurrentCalls);
 }

@@ -51,8 +51,10 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
             CallsOverlapped = true;
         }
 
+        factory.CallStarted();
         try
         {
+            await factory.Gate;
             await Task.Delay(factory.CallDelay);
             int previousDeliveries;
             lock (gate)
@@ -83,6 +85,7 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
         }
         finally
         {
+            factory.CallEnded();
             Interlocked.Decrement(ref activeCalls);
         }
     }

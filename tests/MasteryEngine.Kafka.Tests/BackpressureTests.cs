@@ -1,0 +1,63 @@
+using MasteryEngine.Testing;
+using MasteryEngine.Testing.Kafka;
+
+namespace MasteryEngine.Kafka.Tests;
+
+public sealed class BackpressureTests(KafkaMockClusterFixture cluster) : IClassFixture<KafkaMockClusterFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_partition_whose_work_does_not_finish_is_held_at_its_in_flight_bound_paused_and_resumed_once_it_drains()
+    {
+        var topics = cluster.CreateTopics(requestPartitions: 1);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grains = new RecordingGrainFactory { Gate = release.Task };
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains, new Dictionary<string, string?>
+        {
+            ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = "4",
+        });
+        using var metrics = new KafkaMetricsRecorder(host);
+        var lines = Enumerable.Range(0, 40).Select(_ => TestEvents.NewStudentId())
+            .Select(student => (student, TestEvents.Completion(student, student + "-e1", 1))).ToList();
+
+        await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, lines);
+
+        await Eventually.UntilAsync(() => Paused(metrics, topics) == 1, Patience, "the stuck partition paused");
+        Assert.Equal(4, grains.ConcurrentCalls);
+        Assert.Equal(0, grains.AppliedEventCount);
+
+        release.SetResult();
+
+        await Eventually.UntilAsync(() => grains.AppliedEventCount == lines.Count, Patience, "every event applied after the resume");
+        await Eventually.UntilAsync(() => Paused(metrics, topics) == 0, Patience, "the partition resumed");
+        Assert.Equal(4, grains.MaxConcurrentCalls);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task In_flight_work_stays_within_the_bound_while_a_backlog_is_worked_off()
+    {
+        var topics = cluster.CreateTopics(requestPartitions: 3);
+        var grains = new RecordingGrainFactory { CallDelay = TimeSpan.FromMilliseconds(1) };
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains, new Dictionary<string, string?>
+        {
+            ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = "3",
+        });
+        var students = Enumerable.Range(0, 60).Select(_ => TestEvents.NewStudentId()).ToList();
+        var lines = Enumerable.Range(1, 5).SelectMany(i => students.Select(student => (student, TestEvents.Completion(student, $"{student}-e{i}", i)))).ToList();
+
+        await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, lines);
+
+        await Eventually.UntilAsync(() => grains.AppliedEventCount == lines.Count, Patience, "every event applied");
+        Assert.InRange(grains.MaxConcurrentCalls, 1, 3 * 3);
+        Assert.All(students, student => Assert.Equal(15, grains.Student(student).PointsSum));
+        Assert.Equal(0, grains.DuplicateDeliveryCount);
+        await host.StopAsync();
+    }
+
+    private static long Paused(KafkaMetricsRecorder metrics, KafkaTestTopics topics) =>
+        metrics.ObserveGauges()
+            .Where(gauge => gauge.Key.StartsWith("kafka_consumer_partition_paused{", StringComparison.Ordinal) && gauge.Key.Contains(topics.Requests, StringComparison.Ordinal))
+            .Sum(gauge => gauge.Value);
+}
