@@ -14,6 +14,12 @@ public interface IStudentMasteryGrain : IGrainWithStringKey
     /// <summary>Applies a learning event once: a repeated event id changes nothing.</summary>
     Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent);
 
+    /// <summary>
+    /// Applies the student's events in order, as <see cref="ApplyEventAsync"/> would one by one, and stores them
+    /// with one write: all of them or, when one is invalid or the write fails, none.
+    /// </summary>
+    Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents);
+
     Task<MasteryPrediction> PredictAsync(int timeframeDays);
 
     Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority);

@@ -66,34 +66,39 @@ public sealed class StudentMasteryGrain(
 
     public async Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent)
     {
-        var started = time.GetTimestamp();
         ArgumentNullException.ThrowIfNull(learningEvent);
-        var validation = LearningEventValidator.Validate(learningEvent);
-        if (!validation.IsValid)
-        {
-            throw new InvalidLearningEventException(validation.Rejection);
-        }
+        return (await ApplyEventsAsync([learningEvent]))[0];
+    }
 
-        if (learningEvent.StudentId != StudentId)
+    public async Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents)
+    {
+        var started = time.GetTimestamp();
+        ArgumentNullException.ThrowIfNull(learningEvents);
+        var observations = learningEvents.Select(Validate).ToArray();
+        var results = await UpdateAsync((state, now) =>
         {
-            throw new InvalidLearningEventException(new LearningEventRejection(
-                LearningEventRejection.InvalidStudentId, "The event's student_id is not the student it was delivered to."));
-        }
-
-        var result = await UpdateAsync((state, now) =>
-        {
-            if (state.HasApplied(learningEvent.EventId))
+            var outcomes = new EventApplyResult[learningEvents.Count];
+            List<MasteryDomainEvent>? announcements = null;
+            for (var i = 0; i < outcomes.Length; i++)
             {
-                var current = StudentMasteryView.Result(StudentId, state, now, Options);
-                return (new EventApplyResult(StudentId, learningEvent.EventId, false, current.MasteryScore, current.Level), (IReadOnlyList<MasteryDomainEvent>?)null);
+                var learningEvent = learningEvents[i];
+                if (state.HasApplied(learningEvent.EventId))
+                {
+                    var current = StudentMasteryView.Result(StudentId, state, now, Options);
+                    outcomes[i] = new EventApplyResult(StudentId, learningEvent.EventId, false, current.MasteryScore, current.Level);
+                    continue;
+                }
+
+                state.Apply(learningEvent, observations[i], now, Options);
+                var change = state.Commit(StudentId, now, Options);
+                outcomes[i] = new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level);
+                (announcements ??= []).AddRange(change.Notifications);
             }
 
-            state.Apply(learningEvent, validation.Observation, now, Options);
-            var change = state.Commit(StudentId, now, Options);
-            return (new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level), change.Notifications);
+            return ((IReadOnlyList<EventApplyResult>)outcomes, (IReadOnlyList<MasteryDomainEvent>?)announcements);
         });
         metrics.RecordCalculation("event", time.GetElapsedTime(started));
-        return result;
+        return results;
     }
 
     public Task<MasteryPrediction> PredictAsync(int timeframeDays) =>
@@ -234,6 +239,24 @@ public sealed class StudentMasteryGrain(
                 logger.LogWarning(exception, "Could not publish {EventType} for student {StudentId}", notification.GetType().Name, StudentId);
             }
         }
+    }
+
+    private LearningObservation Validate(LearningEvent learningEvent)
+    {
+        ArgumentNullException.ThrowIfNull(learningEvent);
+        var validation = LearningEventValidator.Validate(learningEvent);
+        if (!validation.IsValid)
+        {
+            throw new InvalidLearningEventException(validation.Rejection);
+        }
+
+        if (learningEvent.StudentId != StudentId)
+        {
+            throw new InvalidLearningEventException(new LearningEventRejection(
+                LearningEventRejection.InvalidStudentId, "The event's student_id is not the student it was delivered to."));
+        }
+
+        return validation.Observation;
     }
 
     private static void ValidateComponents(ComponentScores components)

@@ -21,7 +21,7 @@ namespace MasteryEngine.Bench;
 /// state persisted in Redis → results produced → offsets committed). Rates are counted from the first message each
 /// one sees, so the group's join delay is left out of both. Then a paced load gives event-to-effect latency.
 /// usage: kafka-pipeline [--events 100000] [--students 10000] [--partitions 12] [--storage redis|memory]
-///                       [--latency-rate 2000] [--latency-seconds 5]
+///                       [--in-flight 1000] [--latency-rate 2000] [--latency-seconds 5]
 /// </summary>
 public static class KafkaPipelineBenchmark
 {
@@ -33,6 +33,7 @@ public static class KafkaPipelineBenchmark
         var latencyRate = BenchArguments.Count(args, "--latency-rate", 2000);
         var latencySeconds = BenchArguments.Count(args, "--latency-seconds", 5);
         var storage = BenchArguments.Text(args, "--storage", "redis");
+        var inFlight = BenchArguments.Count(args, "--in-flight", new KafkaOptions().MaxInFlightPerPartition);
 
         using var cluster = KafkaMockCluster.Start(1);
         var topics = new KafkaOptions();
@@ -41,7 +42,7 @@ public static class KafkaPipelineBenchmark
             cluster.CreateTopic(topic, partitions);
         }
 
-        Console.WriteLine($"kafka-pipeline: {Environment.ProcessorCount} cores, {events:N0} events over {students:N0} students, {partitions} partitions, storage {storage}");
+        Console.WriteLine($"kafka-pipeline: {Environment.ProcessorCount} cores, {events:N0} events over {students:N0} students, {partitions} partitions, storage {storage}, {inFlight:N0} in flight per partition");
         using var producer = BuildProducer(cluster.BootstrapServers);
         var produce = Stopwatch.StartNew();
         await ProduceAsync(producer, topics.RequestsTopic, events, students, paced: null);
@@ -52,7 +53,7 @@ public static class KafkaPipelineBenchmark
 
         await using var redis = storage == "redis" ? await LocalRedisServer.StartAsync() : null;
         using var processed = new ProcessedEvents();
-        using var silo = await StartSiloAsync(cluster.BootstrapServers, redis);
+        using var silo = await StartSiloAsync(cluster.BootstrapServers, redis, inFlight);
         var endOffsets = EndOffsets(cluster.BootstrapServers, topics.RequestsTopic, partitions);
         await processed.WaitForAsync(events);
         while (!AllCommitted(cluster.BootstrapServers, topics.GroupId, endOffsets))
@@ -95,7 +96,7 @@ public static class KafkaPipelineBenchmark
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<IHost> StartSiloAsync(string bootstrapServers, LocalRedisServer? redis)
+    private static async Task<IHost> StartSiloAsync(string bootstrapServers, LocalRedisServer? redis, int inFlight)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -103,6 +104,7 @@ public static class KafkaPipelineBenchmark
             ["KAFKA_BROKER"] = bootstrapServers,
             ["REDIS_HOST"] = redis is null ? null : $"127.0.0.1:{redis.Port}",
             ["Kafka:Client:fetch.wait.max.ms"] = "10",
+            ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = inFlight.ToString(CultureInfo.InvariantCulture),
         });
         builder.Services.AddMasteryGrains(builder.Configuration);
         builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(StudentMasteryGrain).Assembly));

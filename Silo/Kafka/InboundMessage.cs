@@ -12,4 +12,7 @@ internal sealed record InboundMessage(
 {
     /// <summary>Messages with the same lane key are processed one after another, in offset order.</summary>
     public string LaneKey => Event?.StudentId ?? "";
+
+    /// <summary>A learning event, which may be applied together with the student's next ones (one state write).</summary>
+    public bool CanShareWrite => Event is not null && Event.EventType != LearningEventTypes.CalculationRequested;
 }

@@ -203,7 +203,8 @@ public sealed class KafkaEventConsumer : BackgroundService
     {
         foreach (var partition in partitions)
         {
-            workers[partition] = new PartitionWorker(partition, processor.ProcessAsync, new HoldUpAllowance(timeProvider), logger);
+            workers[partition] = new PartitionWorker(
+                partition, processor.ProcessAsync, options.MaxEventsPerWrite, new HoldUpAllowance(timeProvider), logger);
             metrics.ReportPaused(partition, paused: false);
         }
 

@@ -34,6 +34,12 @@ public sealed class KafkaOptions
     /// <summary>Messages of one partition being processed at once; above it the partition is paused.</summary>
     public int MaxInFlightPerPartition { get; set; } = 1000;
 
+    /// <summary>
+    /// A student's learning events that queued up while its previous write was under way are applied together,
+    /// up to this many, with one state write.
+    /// </summary>
+    public int MaxEventsPerWrite { get; set; } = 100;
+
     public int CommitIntervalMs { get; set; } = 500;
 
     /// <summary>How long the producer tries to get a message acknowledged before the send fails.</summary>

@@ -37,6 +37,7 @@ public sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOption
         }
 
         AddIfNotPositive(failures, options.MaxInFlightPerPartition, "KAFKA_MAX_IN_FLIGHT_PER_PARTITION");
+        AddIfNotPositive(failures, options.MaxEventsPerWrite, "KAFKA_MAX_EVENTS_PER_WRITE");
         AddIfNotPositive(failures, options.CommitIntervalMs, "KAFKA_COMMIT_INTERVAL_MS");
         AddIfNotPositive(failures, options.DeliveryTimeoutMs, "KAFKA_DELIVERY_TIMEOUT_MS");
         AddIfNotPositive(failures, options.MaxEventBytes, "KAFKA_MAX_EVENT_BYTES");

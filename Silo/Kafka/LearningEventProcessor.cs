@@ -30,10 +30,65 @@ internal sealed class LearningEventProcessor(
     private readonly TimeSpan maxBackoff = TimeSpan.FromMilliseconds(options.RetryMaxBackoffMs);
 
     /// <summary>
-    /// Completes when the message's effect is persisted (or it was found poison); the task it returns completes
-    /// when the outcome is on its topic. Both throw only when cancelled.
+    /// Completes when the messages' effects are persisted (or they were found poison); the task it returns
+    /// completes when every outcome is on its topic. Both throw only when cancelled. Several messages are one
+    /// student's queued learning events (<see cref="InboundMessage.CanShareWrite"/>), applied with one write.
     /// </summary>
-    public async Task<Task> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
+    public Task<Task> ProcessAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken) =>
+        messages.Count == 1 ? ProcessOneAsync(messages[0], cancellationToken) : ProcessTogetherAsync(messages, cancellationToken);
+
+    private async Task<Task> ProcessTogetherAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        var events = messages.Select(message => message.Event!).ToArray();
+        var backoff = initialBackoff;
+        while (true)
+        {
+            try
+            {
+                var results = await grainFactory.GetGrain<IStudentMasteryGrain>(events[0].StudentId).ApplyEventsAsync(events);
+                var now = timeProvider.GetUtcNow();
+                foreach (var learningEvent in events)
+                {
+                    metrics.Processed(learningEvent.EventType, now - learningEvent.Timestamp);
+                }
+
+                return Task.WhenAll(results.Select(result => PublishResultAsync(result, cancellationToken)));
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken))
+            {
+                logger.LogWarning("Transient failure applying {Count} events of student {StudentId}, retrying: {Error}",
+                    events.Length, events[0].StudentId, e.Message);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Nothing of the batch was applied; one by one, only the event that fails is retried or dead-lettered.
+                logger.LogDebug("Applying {Count} events of student {StudentId} together failed, applying them one by one: {Error}",
+                    events.Length, events[0].StudentId, e.Message);
+                return await ProcessOneByOneAsync(messages, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new OperationCanceledException("Processing was abandoned.", e, cancellationToken);
+            }
+
+            metrics.Retried();
+            await Task.Delay(backoff, timeProvider, cancellationToken);
+            backoff = Min(backoff * 2, maxBackoff);
+        }
+    }
+
+    private async Task<Task> ProcessOneByOneAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        var outcomes = new Task[messages.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = await ProcessOneAsync(messages[i], cancellationToken);
+        }
+
+        return Task.WhenAll(outcomes);
+    }
+
+    private async Task<Task> ProcessOneAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         if (message.Rejection is { } rejection)
         {

@@ -15,13 +15,19 @@ internal sealed class PartitionWorker : IDisposable
     private readonly Dictionary<string, Queue<InboundMessage>> busyLanes = new(StringComparer.Ordinal);
     private readonly PartitionOffsetTracker offsets = new();
     private readonly CancellationTokenSource abandoned = new();
-    private readonly Func<InboundMessage, CancellationToken, Task<Task>> process;
+    private readonly Func<IReadOnlyList<InboundMessage>, CancellationToken, Task<Task>> process;
+    private readonly int maxEventsPerWrite;
     private readonly ILogger logger;
 
     public PartitionWorker(
-        TopicPartition partition, Func<InboundMessage, CancellationToken, Task<Task>> process, HoldUpAllowance holdUp, ILogger logger)
+        TopicPartition partition,
+        Func<IReadOnlyList<InboundMessage>, CancellationToken, Task<Task>> process,
+        int maxEventsPerWrite,
+        HoldUpAllowance holdUp,
+        ILogger logger)
     {
         Partition = partition;
+        this.maxEventsPerWrite = maxEventsPerWrite;
         HoldUp = holdUp;
         this.process = process;
         this.logger = logger;
@@ -138,13 +144,13 @@ internal sealed class PartitionWorker : IDisposable
 
     private async Task RunLaneAsync(InboundMessage first, CancellationToken token)
     {
-        var message = first;
+        List<InboundMessage> messages = [first];
         while (true)
         {
             try
             {
-                var outcome = await process(message, token);
-                _ = FinishWhenPublishedAsync(message, outcome);
+                var outcome = await process(messages, token);
+                _ = FinishWhenPublishedAsync(messages, outcome);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -152,26 +158,41 @@ internal sealed class PartitionWorker : IDisposable
             }
             catch (Exception e)
             {
-                // The processor dead-letters every failure itself; reaching this is a bug. The offset stays
+                // The processor dead-letters every failure itself; reaching this is a bug. The offsets stay
                 // uncommitted (redelivered after a rebalance or restart) rather than being skipped.
-                logger.LogCritical(e, "Unexpected failure processing {TopicPartitionOffset}", message.Source.TopicPartitionOffset);
+                logger.LogCritical(e, "Unexpected failure processing {TopicPartitionOffset}", messages[0].Source.TopicPartitionOffset);
             }
 
             lock (gate)
             {
-                var lane = busyLanes[message.LaneKey];
-                if (!lane.TryDequeue(out var next))
+                var lane = busyLanes[first.LaneKey];
+                if (lane.Count == 0)
                 {
-                    busyLanes.Remove(message.LaneKey);
+                    busyLanes.Remove(first.LaneKey);
                     return;
                 }
 
-                message = next;
+                messages = TakeNext(lane);
             }
         }
     }
 
-    private async Task FinishWhenPublishedAsync(InboundMessage message, Task outcome)
+    /// <summary>
+    /// The lane's next message, or, when it is a learning event, every learning event queued behind it (up to the
+    /// limit): they accumulated while the student's previous write was under way, and go to the grain together.
+    /// </summary>
+    private List<InboundMessage> TakeNext(Queue<InboundMessage> lane)
+    {
+        var next = new List<InboundMessage> { lane.Dequeue() };
+        while (next[0].CanShareWrite && next.Count < maxEventsPerWrite && lane.TryPeek(out var queued) && queued.CanShareWrite)
+        {
+            next.Add(lane.Dequeue());
+        }
+
+        return next;
+    }
+
+    private async Task FinishWhenPublishedAsync(List<InboundMessage> messages, Task outcome)
     {
         try
         {
@@ -179,18 +200,22 @@ internal sealed class PartitionWorker : IDisposable
         }
         catch (OperationCanceledException)
         {
-            // Abandoned before its outcome was acknowledged: the offset stays uncommitted and will be redelivered.
+            // Abandoned before the outcomes were acknowledged: the offsets stay uncommitted and will be redelivered.
             return;
         }
         catch (Exception e)
         {
-            logger.LogCritical(e, "Unexpected failure publishing the outcome of {TopicPartitionOffset}", message.Source.TopicPartitionOffset);
+            logger.LogCritical(e, "Unexpected failure publishing the outcome of {TopicPartitionOffset}", messages[0].Source.TopicPartitionOffset);
             return;
         }
 
         lock (gate)
         {
-            offsets.Completed(message.Source.Offset.Value);
+            foreach (var message in messages)
+            {
+                offsets.Completed(message.Source.Offset.Value);
+            }
+
             Monitor.PulseAll(gate);
         }
     }

@@ -44,7 +44,12 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
 
     public bool CallsOverlapped { get; private set; }
 
-    public async Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent)
+    /// <summary>The most events one call applied (the consumer hands a student's queued events over together).</summary>
+    public int LargestBatch { get; private set; }
+
+    public async Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent) => (await ApplyEventsAsync([learningEvent]))[0];
+
+    public async Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents)
     {
         if (Interlocked.Increment(ref activeCalls) > 1)
         {
@@ -56,31 +61,21 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
         {
             await factory.Gate;
             await Task.Delay(factory.CallDelay);
-            int previousDeliveries;
             lock (gate)
             {
-                previousDeliveries = deliveries.GetValueOrDefault(learningEvent.EventId);
-                deliveries[learningEvent.EventId] = previousDeliveries + 1;
-            }
-
-            if (factory.Failures(learningEvent, previousDeliveries) is { } failure)
-            {
-                throw failure;
-            }
-
-            lock (gate)
-            {
-                var isNew = appliedIds.Add(learningEvent.EventId);
-                if (isNew)
+                LargestBatch = Math.Max(LargestBatch, learningEvents.Count);
+                foreach (var learningEvent in learningEvents)
                 {
-                    applied.Add(learningEvent);
-                }
-                else
-                {
-                    DuplicateDeliveries++;
+                    var previousDeliveries = deliveries.GetValueOrDefault(learningEvent.EventId);
+                    deliveries[learningEvent.EventId] = previousDeliveries + 1;
+                    if (factory.Failures(learningEvent, previousDeliveries) is { } failure)
+                    {
+                        // Like the real grain: nothing of a failed call is applied.
+                        throw failure;
+                    }
                 }
 
-                return new EventApplyResult(studentId, learningEvent.EventId, isNew, applied.Count / 100.0, MasteryLevel.Novice);
+                return [.. learningEvents.Select(Record)];
             }
         }
         finally
@@ -123,4 +118,19 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
     public Task<StudentDataExport> ExportAsync() => throw new NotSupportedException();
 
     public Task<ErasureReport> EraseAsync() => throw new NotSupportedException();
+
+    private EventApplyResult Record(LearningEvent learningEvent)
+    {
+        var isNew = appliedIds.Add(learningEvent.EventId);
+        if (isNew)
+        {
+            applied.Add(learningEvent);
+        }
+        else
+        {
+            DuplicateDeliveries++;
+        }
+
+        return new EventApplyResult(studentId, learningEvent.EventId, isNew, applied.Count / 100.0, MasteryLevel.Novice);
+    }
 }
