@@ -11,6 +11,8 @@ namespace MasteryEngine.Grains;
 /// <summary>
 /// One student's mastery. Every change follows one rhythm: validate → mutate a copy of the state → write →
 /// announce (threshold and learning-path events, only once the write succeeded). The maths is in Domain.
+/// Announcements are written with the change (the state's outbox) and published after it, so none is lost when
+/// publishing fails: what is left is published before the next ones, at the next change or activation.
 /// </summary>
 [GrainType("student")]
 public sealed class StudentMasteryGrain(
@@ -26,16 +28,44 @@ public sealed class StudentMasteryGrain(
 
     private static readonly IReadOnlyList<MasteryDomainEvent> NothingToAnnounce = [];
 
+    /// <summary>Milestones were published since the last write: the stored outbox still holds them.</summary>
+    private bool outboxPublishedSinceWrite;
+
     private MasteryOptions Options => options.Value;
 
     private string StudentId => GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Retention is enforced even for students who stopped: whatever aged out goes when they are next loaded.
-        if (mastery.RecordExists && mastery.State.Prune(time.GetUtcNow(), Options))
+        if (!mastery.RecordExists)
         {
-            await mastery.WriteStateAsync(cancellationToken);
+            return;
+        }
+
+        // Retention is enforced even for students who stopped: whatever aged out goes when they are next loaded.
+        var pruned = mastery.State.Prune(time.GetUtcNow(), Options);
+        await PublishOutboxAsync();
+        if (pruned || outboxPublishedSinceWrite)
+        {
+            await WriteAsync(cancellationToken);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!outboxPublishedSinceWrite)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The milestones are out; the stored outbox still lists them, so the next activation sends them again.
+            logger.LogWarning(exception, "Could not record the published milestones of student {StudentId}", StudentId);
         }
     }
 
@@ -164,12 +194,13 @@ public sealed class StudentMasteryGrain(
             try
             {
                 await mastery.ClearStateAsync();
+                outboxPublishedSinceWrite = false;
                 break;
             }
             catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
             {
                 // Another silo changed the student meanwhile: erase what it holds now.
-                await mastery.ReadStateAsync();
+                await ReadAsync();
             }
         }
 
@@ -197,15 +228,20 @@ public sealed class StudentMasteryGrain(
                 return result;
             }
 
+            if (announcements.Count > 0)
+            {
+                working.Outbox = [.. working.Outbox, .. announcements];
+            }
+
             mastery.State = working;
             try
             {
-                await mastery.WriteStateAsync();
+                await WriteAsync(CancellationToken.None);
             }
             catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
             {
                 mastery.State = original;
-                await mastery.ReadStateAsync();
+                await ReadAsync();
                 continue;
             }
             catch
@@ -214,30 +250,56 @@ public sealed class StudentMasteryGrain(
                 throw;
             }
 
-            await PublishAsync(announcements);
+            await PublishOutboxAsync();
             return result;
         }
     }
 
-    private async Task PublishAsync(IReadOnlyList<MasteryDomainEvent> notifications)
+    private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        if (notifications.Count == 0)
+        await mastery.WriteStateAsync(cancellationToken);
+        outboxPublishedSinceWrite = false;
+    }
+
+    private async Task ReadAsync()
+    {
+        await mastery.ReadStateAsync();
+        outboxPublishedSinceWrite = false;
+    }
+
+    /// <summary>
+    /// Publishes the outbox oldest first and drops what went out from the state in memory; the next write stores
+    /// that. Stops at the first failure so that milestones keep their order.
+    /// </summary>
+    private async Task PublishOutboxAsync()
+    {
+        var outbox = mastery.State.Outbox;
+        if (outbox.Length == 0)
         {
             return;
         }
 
         var stream = streams.GetStream<MasteryDomainEvent>(new StreamId(StreamNamespaces.MasteryEvents, StudentId));
-        foreach (var notification in notifications)
+        var published = 0;
+        for (; published < outbox.Length; published++)
         {
             try
             {
-                await stream.OnNextAsync(notification);
+                await stream.OnNextAsync(outbox[published]);
             }
             catch (Exception exception)
             {
-                // The change is stored and the caller's operation succeeded; a lost announcement must not undo that.
-                logger.LogWarning(exception, "Could not publish {EventType} for student {StudentId}", notification.GetType().Name, StudentId);
+                // The change is stored and the caller's operation succeeded; the milestone waits in the outbox.
+                logger.LogWarning(exception, "Could not publish {EventType} for student {StudentId}; {Pending} milestone(s) kept for later",
+                    outbox[published].GetType().Name, StudentId, outbox.Length - published);
+                break;
             }
+        }
+
+        if (published > 0)
+        {
+            mastery.State.Outbox = outbox[published..];
+            outboxPublishedSinceWrite = true;
         }
     }
 

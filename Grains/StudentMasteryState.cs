@@ -38,6 +38,14 @@ public sealed class StudentMasteryState : IReadableStorageRecords
     /// <summary>Fingerprint of the top recommendations (component or topic, and priority) as of the last change.</summary>
     public ulong RecommendationFingerprint { get; set; }
 
+    /// <summary>
+    /// Milestones stored with the change that caused them and not yet published, oldest first (a transactional
+    /// outbox): a milestone whose publication failed, or was cut short by a crash, is published later instead of
+    /// being lost. A milestone is identified by its student, type and <c>occurred_at</c>, so a consumer can
+    /// recognise one delivered twice.
+    /// </summary>
+    public MasteryDomainEvent[] Outbox { get; set; } = [];
+
     [JsonIgnore]
     public bool HasData => Overall.HasData || LastCalculatedAt is not null;
 
@@ -209,6 +217,7 @@ public sealed class StudentMasteryState : IReadableStorageRecords
         LastCalculatedAt = LastCalculatedAt,
         Level = Level,
         RecommendationFingerprint = RecommendationFingerprint,
+        Outbox = Outbox,
     };
 
     public static int DayOf(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime).DayNumber;

@@ -18,6 +18,7 @@ namespace MasteryEngine.Grains.Tests.Fakes;
 public sealed class HandBuiltHost : IGrainFactory
 {
     private readonly ConcurrentDictionary<(Type, string), object> references = new();
+    private readonly ConcurrentQueue<Grain> activated = new();
     private readonly IServiceProvider services = new ServiceCollection().AddMetrics().AddSingleton<MasteryMetrics>().BuildServiceProvider();
 
     public HandBuiltHost(FakeGrainStorage? storage = null, ManualTimeProvider? clock = null, MasteryOptions? options = null)
@@ -51,14 +52,30 @@ public sealed class HandBuiltHost : IGrainFactory
         return proxy;
     }
 
-    /// <summary>Forgets every activation (as after a silo restart); storage is kept.</summary>
-    public void DropActivations() => references.Clear();
+    /// <summary>Forgets every activation without deactivating it (as after a crashed silo); storage is kept.</summary>
+    public void DropActivations()
+    {
+        references.Clear();
+        activated.Clear();
+    }
+
+    /// <summary>Deactivates every activation, as idle collection or a shutdown does, then forgets them. Call between calls.</summary>
+    public async Task DeactivateAllAsync()
+    {
+        foreach (var grain in activated)
+        {
+            await grain.OnDeactivateAsync(DeactivationReason.ShuttingDown, CancellationToken.None);
+        }
+
+        DropActivations();
+    }
 
     private async Task<object> ActivateAsync<TGrainInterface>(string key)
     {
         var (grain, read) = Create(typeof(TGrainInterface), key);
         await read();
         await grain.OnActivateAsync(CancellationToken.None);
+        activated.Enqueue(grain);
         return grain;
 
         (Grain Grain, Func<Task> Read) Create(Type grainInterface, string grainKey)

@@ -204,7 +204,7 @@ public class StudentMasteryGrainTests
         var host = new HandBuiltHost();
         await host.GetGrain<IStudentMasteryGrain>("s1").CalculateAsync(Proficient);
 
-        host.DropActivations();
+        await host.DeactivateAllAsync();
         await host.GetGrain<IStudentMasteryGrain>("s1").CalculateAsync(Proficient);
 
         var stream = new StreamId(StreamNamespaces.MasteryEvents, "s1");
