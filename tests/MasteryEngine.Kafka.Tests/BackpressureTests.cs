@@ -57,7 +57,5 @@ public sealed class BackpressureTests(KafkaMockClusterFixture cluster) : IClassF
     }
 
     private static long Paused(KafkaMetricsRecorder metrics, KafkaTestTopics topics) =>
-        metrics.ObserveGauges()
-            .Where(gauge => gauge.Key.StartsWith("kafka_consumer_partition_paused{", StringComparison.Ordinal) && gauge.Key.Contains(topics.Requests, StringComparison.Ordinal))
-            .Sum(gauge => gauge.Value);
+        metrics.PartitionGauges("kafka_consumer_partition_paused", topics.Requests).Sum();
 }

@@ -34,8 +34,8 @@ public sealed class KafkaEventConsumerTests(KafkaMockClusterFixture cluster) : I
         Assert.Equal(lines.Count, metrics.Total("mastery_event_processing_latency_seconds:count"));
         await Eventually.UntilAsync(() =>
         {
-            var lag = metrics.ObserveGauges().Where(g => g.Key.StartsWith("kafka_consumer_lag{", StringComparison.Ordinal) && g.Key.Contains(topics.Requests)).ToList();
-            return lag.Count > 0 && lag.All(g => g.Value == 0);
+            var lag = metrics.PartitionGauges("kafka_consumer_lag", topics.Requests);
+            return lag.Count > 0 && lag.All(value => value == 0);
         }, Patience, "lag reported per partition, caught up");
         await host.StopAsync();
     }

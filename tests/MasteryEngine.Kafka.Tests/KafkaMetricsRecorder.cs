@@ -50,6 +50,12 @@ internal sealed class KafkaMetricsRecorder : IDisposable
         return new Dictionary<string, long>(gauges);
     }
 
+    /// <summary>The values of a per-partition gauge (e.g. <c>kafka_consumer_lag</c>) for the partitions of one topic.</summary>
+    public IReadOnlyList<long> PartitionGauges(string name, string topic) =>
+        [.. ObserveGauges()
+            .Where(gauge => gauge.Key.StartsWith(name + "{", StringComparison.Ordinal) && gauge.Key.Contains(topic, StringComparison.Ordinal))
+            .Select(gauge => gauge.Value)];
+
     public void Dispose() => listener.Dispose();
 
     private static string Key(string name, ReadOnlySpan<KeyValuePair<string, object?>> tags)

@@ -73,7 +73,7 @@ public sealed class StudentLaneBatchingTests(KafkaMockClusterFixture cluster) : 
     /// <summary>The backlog was produced before the consumer started, so no lag means every message was consumed.</summary>
     private static bool CaughtUp(KafkaMetricsRecorder metrics, KafkaTestTopics topics)
     {
-        var lag = metrics.ObserveGauges().Where(g => g.Key.StartsWith("kafka_consumer_lag{", StringComparison.Ordinal) && g.Key.Contains(topics.Requests, StringComparison.Ordinal)).ToList();
-        return lag.Count > 0 && lag.All(g => g.Value == 0);
+        var lag = metrics.PartitionGauges("kafka_consumer_lag", topics.Requests);
+        return lag.Count > 0 && lag.All(value => value == 0);
     }
 }
