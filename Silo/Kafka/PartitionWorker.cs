@@ -92,25 +92,7 @@ internal sealed class PartitionWorker : IDisposable
     /// the consumer's poll thread inside librdkafka's synchronous rebalance callback, which must not return before
     /// the finished offsets are committed.
     /// </summary>
-    public bool WaitUntilDrained(TimeSpan timeout)
-    {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        lock (gate)
-        {
-            while (offsets.PendingCount > 0)
-            {
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0)
-                {
-                    return false;
-                }
-
-                Monitor.Wait(gate, TimeSpan.FromMilliseconds(remaining));
-            }
-
-            return true;
-        }
-    }
+    public bool WaitUntilDrained(TimeSpan timeout) => WaitUntilBelow(1, timeout, CancellationToken.None);
 
     /// <summary>Blocks until fewer than <paramref name="limit"/> messages are in flight, or the timeout passed.</summary>
     public bool WaitUntilBelow(int limit, TimeSpan timeout, CancellationToken cancellationToken)
@@ -126,6 +108,7 @@ internal sealed class PartitionWorker : IDisposable
                     return false;
                 }
 
+                // Woken by every finished message; at least every 50 ms, to notice cancellation.
                 Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
             }
 
