@@ -9,7 +9,11 @@ public enum RequestOutcome
     /// <summary>Connection refused or a 503: the gateway said no, and applied nothing.</summary>
     Refused,
 
-    /// <summary>Sent, but the connection ended without an answer: it may or may not have been applied.</summary>
+    /// <summary>
+    /// The connection closed without an answer: the gateway closed an idle keep-alive connection just as the request
+    /// was sent on it, a race every HTTP/1.1 client must expect (RFC 9112 §9.3.1). A drain finishes every request it
+    /// read, so nothing of such a request may have been applied either.
+    /// </summary>
     Unanswered,
 
     /// <summary>Any other answer (a 500, a 4xx): a shutdown must never produce one.</summary>

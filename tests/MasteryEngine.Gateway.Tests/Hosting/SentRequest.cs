@@ -32,7 +32,7 @@ public sealed record SentRequest(string StudentId, string Key, bool AfterSigterm
         }
         catch (HttpRequestException e)
         {
-            return new SentRequest(studentId, key, afterSigterm, RequestOutcome.Unanswered, e.Message);
+            return new SentRequest(studentId, key, afterSigterm, RequestOutcome.Unanswered, e.InnerException?.Message ?? e.Message);
         }
     }
 }
