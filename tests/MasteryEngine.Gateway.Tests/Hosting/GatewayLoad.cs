@@ -30,6 +30,8 @@ public sealed class GatewayLoad(HttpClient client, int calculateWriters, int ing
 
     public int Acknowledged => Volatile.Read(ref acknowledged);
 
+    public int Writers => calculateWriters + ingestWriters;
+
     public IReadOnlyCollection<SentRequest> Calculations => calculations;
 
     public IReadOnlyCollection<SentRequest> Ingests => ingests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MasteryEngine.Grains.Domain;
 using MasteryEngine.Testing;
 
 namespace MasteryEngine.Gateway.Tests.Hosting;
@@ -11,8 +10,6 @@ namespace MasteryEngine.Gateway.Tests.Hosting;
 public sealed record StoredStudentState(double Completion, int CompletedExercises, IReadOnlySet<ulong> AppliedEvents)
 {
     public static readonly StoredStudentState Missing = new(0, 0, new HashSet<ulong>());
-
-    public bool HasApplied(string eventId) => AppliedEvents.Contains(EventFingerprint.Of(eventId));
 
     public static async Task<StoredStudentState> ReadAsync(RedisServerProcess redis, string studentId)
     {
