@@ -95,19 +95,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>What the kubelet sends when the preStop hook ends: SIGTERM (Process.Kill would be SIGKILL).</summary>
-    public async Task SendSigtermAsync()
-    {
-        var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        info.ArgumentList.Add("-TERM");
-        info.ArgumentList.Add(process.Id.ToString(CultureInfo.InvariantCulture));
-        using var kill = Process.Start(info) ?? throw new InvalidOperationException("kill did not start.");
-        var errors = await kill.StandardError.ReadToEndAsync();
-        await kill.WaitForExitAsync();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -TERM {process.Id} failed: {errors}");
-        }
-    }
+    public Task SendSigtermAsync() => ProcessSignal.SendAsync(process, "TERM");
 
     /// <summary>Waits for the process to end and returns its exit code; throws (with its output) when it outlives <paramref name="limit"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Testing;
 using Xunit.Abstractions;
@@ -60,6 +61,61 @@ public sealed class RedisModeSigtermTests(ITestOutputHelper output)
         {
             await AssertExactlyTheAcknowledgedEventsAppliedOnceAsync(redis, student.ToList());
         }
+    }
+
+    /// <summary>
+    /// The budget is what bounds a drain that cannot finish. With Redis hung (SIGSTOP), in-flight writes would wait
+    /// for the storage timeout, raised to a minute here; DOTNET_SHUTDOWNTIMEOUTSECONDS=2 must end the process long
+    /// before, with exit code 0 and without acknowledging any of them.
+    /// </summary>
+    [Fact]
+    public async Task A_drain_stuck_on_a_hung_redis_ends_within_DOTNET_SHUTDOWNTIMEOUTSECONDS_acknowledging_nothing()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        var settings = ProductionGatewaySettings.Create();
+        settings["STORAGE_PROVIDER"] = "redis";
+        settings["REDIS_HOST"] = redis.HostAndPort;
+        settings["DOTNET_SHUTDOWNTIMEOUTSECONDS"] = "2";
+        settings["Resilience__Storage__Timeout"] = "00:01:00";
+        settings["Redis__CommandTimeout"] = "00:01:00";
+        await using var gateway = await GatewayProcess.StartAsync(settings);
+        using var client = gateway.CreateClient(ProductionGatewaySettings.AdminToken());
+        var before = await SentRequest.PostAsync(client, "/api/v1/mastery/calculate", CalculateBody("student_before_freeze"), "student_before_freeze", "0", afterSigterm: false, CancellationToken.None);
+        Assert.Equal(RequestOutcome.Acknowledged, before.Outcome);
+
+        await redis.FreezeAsync();
+        try
+        {
+            var stuck = Enumerable.Range(0, 4)
+                .Select(i => SentRequest.PostAsync(client, "/api/v1/mastery/calculate", CalculateBody($"student_stuck_{i}"), $"student_stuck_{i}", "0", afterSigterm: false, CancellationToken.None))
+                .ToArray();
+            // The report's own request is active too.
+            await Eventually.UntilAsync(() => ActiveRequestsAsync(client), active => active > stuck.Length, "the writes hang on the frozen Redis");
+            var stopping = Stopwatch.StartNew();
+            await gateway.SendSigtermAsync();
+            var exitCode = await gateway.WaitForExitAsync(ProductionGatewaySettings.SigkillAfterSigterm);
+            var stopTime = stopping.Elapsed;
+            var outcomes = await Task.WhenAll(stuck);
+
+            output.WriteLine($"exit {exitCode} after {stopTime.TotalMilliseconds:F0} ms; in-flight writes: {string.Join(", ", outcomes.Select(o => o.Detail))}");
+            Assert.Equal(0, exitCode);
+            Assert.True(stopTime < TimeSpan.FromSeconds(30), $"stopped in {stopTime}: the budget did not bound the drain");
+            Assert.All(outcomes, outcome => Assert.Equal(RequestOutcome.Unanswered, outcome.Outcome));
+        }
+        finally
+        {
+            await redis.ThawAsync();
+        }
+    }
+
+    private static string CalculateBody(string studentId) =>
+        $$$"""{"student_id": "{{{studentId}}}", "components": {"completion": 0.5, "quiz": 0.5, "quality": 0.5, "consistency": 0.5}}""";
+
+    private static async Task<long> ActiveRequestsAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/metrics/detailed", UriKind.Relative));
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return report.RootElement.GetProperty("active_requests").GetInt64();
     }
 
     /// <summary>The stored completion is exactly the last acknowledged calculation's: nothing later was half-done.</summary>

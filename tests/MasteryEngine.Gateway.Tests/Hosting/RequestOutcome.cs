@@ -11,8 +11,9 @@ public enum RequestOutcome
 
     /// <summary>
     /// The connection closed without an answer: the gateway closed an idle keep-alive connection just as the request
-    /// was sent on it, a race every HTTP/1.1 client must expect (RFC 9112 §9.3.1). A drain finishes every request it
-    /// read, so nothing of such a request may have been applied either.
+    /// was sent on it (a race every HTTP/1.1 client must expect, RFC 9112 §9.3.1), or aborted the request when the
+    /// drain budget ran out. Within the budget a drain answers every request it read, so then nothing of an
+    /// unanswered request may have been applied.
     /// </summary>
     Unanswered,
 
