@@ -12,7 +12,8 @@ namespace MasteryEngine.Gateway.Tests.Hosting;
 /// The gateway process in Kafka mode (Redis storage, librdkafka's mock cluster hosted by this test) is sent SIGTERM
 /// while ingests flow in and its consumer applies them. It must exit 0 within the drain budget; the broker must
 /// hold exactly the acknowledged ingests; the group's committed offsets at its exit must cover exactly what it
-/// applied to Redis; and a successor in the same group must apply the rest, each event once.
+/// applied to Redis; and a successor (the same static group member, as a restarted StatefulSet pod is) must apply the rest, each
+/// event once.
 /// </summary>
 public sealed class KafkaModeSigtermTests(KafkaMockClusterFixture cluster, ITestOutputHelper output) : IClassFixture<KafkaMockClusterFixture>
 {
@@ -47,6 +48,8 @@ public sealed class KafkaModeSigtermTests(KafkaMockClusterFixture cluster, ITest
         // A smaller in-flight window than the default 1000 keeps a backlog in the broker, so the signal finds work
         // dispatched, work paused and work not fetched yet; the successor then has something left to do.
         settings["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = "100";
+        // Both processes are the same StatefulSet pod before and after its restart: one static group member.
+        settings["KAFKA_GROUP_INSTANCE_ID"] = "mastery-engine-0";
 
         var token = ProductionGatewaySettings.AdminToken();
         GatewayLoad load;
