@@ -12,8 +12,8 @@ namespace MasteryEngine.Gateway.Tests.Hosting;
 /// The gateway process in Kafka mode (Redis storage, librdkafka's mock cluster hosted by this test) is sent SIGTERM
 /// while ingests flow in and its consumer applies them. It must exit 0 within the drain budget; the broker must
 /// hold exactly the acknowledged ingests; the group's committed offsets at its exit must cover exactly what it
-/// applied to Redis; and a successor (the same static group member, as a restarted StatefulSet pod is) must apply the rest, each
-/// event once.
+/// applied to Redis; and a successor (the same static group member, as a restarted StatefulSet pod is) must apply
+/// the rest, each event once.
 /// </summary>
 public sealed class KafkaModeSigtermTests(KafkaMockClusterFixture cluster, ITestOutputHelper output) : IClassFixture<KafkaMockClusterFixture>
 {
@@ -62,7 +62,8 @@ public sealed class KafkaModeSigtermTests(KafkaMockClusterFixture cluster, ITest
             using var abort = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             // One event through first: the load starts once the consumer owns its partitions (the mock broker
             // delays a new group's first rebalance by 3 s), rather than piling up a backlog meanwhile.
-            var warmUp = await SentRequest.PostAsync(client, "/api/v1/mastery/ingest", WarmUpEvent, WarmUpStudent, WarmUpEventId, afterSigterm: false, abort.Token);
+            var warmUp = await SentRequest.PostAsync(
+                client, "/api/v1/mastery/ingest", WarmUpEvent, WarmUpStudent, WarmUpEventId, afterSigterm: false, abort.Token);
             Assert.Equal(RequestOutcome.Acknowledged, warmUp.Outcome);
             await Eventually.UntilAsync(() => ProcessedEventsAsync(client), processed => processed >= 1, "the consumer applies the first event", Patience);
             load = new GatewayLoad(client, calculateWriters: 0, ingestWriters: 8);
@@ -93,14 +94,16 @@ public sealed class KafkaModeSigtermTests(KafkaMockClusterFixture cluster, ITest
             .ToDictionary(c => c.Partition.Value, c => c.Offset.Value);
         var coveredByCommit = inBroker.Where(e => e.Offset < committed[e.Partition]).ToList();
         var appliedByFirst = await AppliedEventsAsync(redis, inBroker.Select(e => e.StudentId).Distinct());
-        output.WriteLine($"acknowledged: {acknowledged.Count} (applied when SIGTERM was sent: {processedAtSigterm}); exit {exitCode} after {stopTime.TotalMilliseconds:F0} ms; " +
+        output.WriteLine($"acknowledged: {acknowledged.Count} (applied when SIGTERM was sent: {processedAtSigterm}); " +
+            $"exit {exitCode} after {stopTime.TotalMilliseconds:F0} ms; " +
             $"committed by the first process: {coveredByCommit.Count}, left to the successor: {inBroker.Count - coveredByCommit.Count}");
         Assert.NotEmpty(coveredByCommit);
         Assert.Equal(coveredByCommit.Select(e => (e.StudentId, EventFingerprint.Of(e.EventId))).ToHashSet(), appliedByFirst);
 
         await using (var successor = await GatewayProcess.StartAsync(settings))
         {
-            var ends = (await KafkaTopicReader.EndOffsetsAsync(cluster.BootstrapServers, topics.Requests)).ToDictionary(e => e.Partition.Value, e => e.Offset.Value);
+            var ends = (await KafkaTopicReader.EndOffsetsAsync(cluster.BootstrapServers, topics.Requests))
+                .ToDictionary(e => e.Partition.Value, e => e.Offset.Value);
             await Eventually.UntilAsync(
                 async () => (await KafkaTopicReader.CommittedAsync(cluster.BootstrapServers, topics.GroupId, topics.Requests))
                     .All(c => c.Offset.Value == ends[c.Partition.Value]),
