@@ -34,6 +34,8 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
+    private Process RunningProcess => process ?? throw new InvalidOperationException($"redis-server on port {Port} is not running.");
+
     /// <summary>Starts a server; <paramref name="extraArguments"/> are appended (later ones win), e.g. <c>--appendonly yes</c>.</summary>
     public static async Task<RedisServerProcess> StartAsync(params string[] extraArguments)
     {
@@ -59,6 +61,12 @@ public sealed class RedisServerProcess : IAsyncDisposable
             process = null;
         }
     }
+
+    /// <summary>Suspends the server (SIGSTOP): connections stay open and nothing is answered, as with a hung server.</summary>
+    public Task FreezeAsync() => ProcessSignal.SendAsync(RunningProcess, "STOP");
+
+    /// <summary>Resumes a frozen server (SIGCONT); it then answers what was sent meanwhile.</summary>
+    public Task ThawAsync() => ProcessSignal.SendAsync(RunningProcess, "CONT");
 
     /// <summary>Starts the server again on the same port and directory (it reloads its append-only file if any).</summary>
     public async Task RestartAsync()
