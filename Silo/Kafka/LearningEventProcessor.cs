@@ -29,6 +29,7 @@ internal sealed class LearningEventProcessor(
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        using var trace = KafkaTraceContext.StartProcessing(message.Source, logger);
         if (message.Rejection is { } rejection)
         {
             await DeadLetterAsync(message.Source, rejection.Reason, rejection, cancellationToken);
