@@ -73,8 +73,7 @@ internal static class KafkaTraceContext
 
         var hasParent = ActivityContext.TryParse(Header(headers, TraceParentHeader), Header(headers, TraceStateHeader), isRemote: true, out var parent);
         var name = "process " + source.Topic;
-        var activity = MasteryActivitySource.Instance.StartActivity(name, ActivityKind.Consumer, hasParent ? parent : default)
-            ?? PropagationOnly(name, hasParent, parent);
+        var activity = MasteryActivitySource.Instance.StartActivity(name, ActivityKind.Consumer, hasParent ? parent : default);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("messaging.system", "kafka");
@@ -84,6 +83,8 @@ internal static class KafkaTraceContext
             activity.SetTag("messaging.kafka.offset", source.Offset.Value);
             activity.SetTag("correlation_id", correlationId);
         }
+
+        activity ??= PropagationOnly(name, hasParent, parent);
 
         var traceId = activity?.TraceId.ToHexString();
         var logScope = correlationId is null && traceId is null

@@ -8,6 +8,7 @@ using MasteryEngine.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 
 namespace MasteryEngine.Kafka.Tests;
@@ -91,7 +92,7 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
         var topics = cluster.CreateTopics();
         var settings = new Dictionary<string, string?>(QuickBreaker) { ["Resilience:Kafka:Timeout"] = "00:00:02" };
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), settings));
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), settings));
 
         Assert.Contains("Resilience:Kafka:Timeout", failure.Message);
         Assert.Contains("KAFKA_DELIVERY_TIMEOUT_MS", failure.Message);
