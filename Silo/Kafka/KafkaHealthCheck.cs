@@ -11,7 +11,7 @@ public sealed class KafkaHealthCheck(KafkaProducerConnection connection, IOption
     {
         if (connection.FatalError is { } fatal)
         {
-            return HealthCheckResult.Unhealthy($"The Kafka producer failed permanently: {fatal.Reason}");
+            return HealthCheckResult.Unhealthy($"The Kafka producer failed fatally and is not replaced yet: {fatal.Reason}");
         }
 
         var settings = options.Value;

@@ -1,4 +1,5 @@
 using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Silo.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,8 +28,9 @@ public static class KafkaServiceCollectionExtensions
     ];
 
     /// <summary>
-    /// Kafka streams: the producer-backed <see cref="IStreamProvider"/> (replacing any other), the consumer of the
-    /// requests topic, the dead-letter publisher, metrics and the <c>kafka</c> readiness check. Register it after
+    /// Kafka streams: the producer-backed <see cref="IStreamProvider"/> (replacing any other) behind the <c>kafka</c>
+    /// circuit breaker (<c>Resilience:Kafka</c>), the consumer of the requests topic, the dead-letter publisher,
+    /// metrics and the <c>kafka</c> and <c>circuit-breakers</c> readiness checks. Register it after
     /// the silo, so that on shutdown the consumer stops (and commits) before the grains do.
     /// </summary>
     public static IServiceCollection AddKafkaStreams(this IServiceCollection services, IConfiguration configuration)
@@ -38,8 +40,14 @@ public static class KafkaServiceCollectionExtensions
             .Configure(options => ApplyEnvironment(configuration, options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
+        services.AddOptions<KafkaCircuitBreakerOptions>()
+            .Bind(configuration.GetSection(KafkaCircuitBreakerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaCircuitBreakerOptions>, KafkaCircuitBreakerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+        services.AddCircuitBreakerStates();
 
         services.TryAddSingleton<KafkaProducerConnection>();
         services.TryAddSingleton<KafkaStreamProvider>();

@@ -90,6 +90,7 @@ internal sealed class LearningEventProcessor(
 
     private async Task<Task> ProcessOneAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        using var trace = KafkaTraceContext.StartProcessing(message.Source, logger);
         if (message.Rejection is { } rejection)
         {
             return DeadLetterAsync(message.Source, rejection.Reason, rejection, cancellationToken);

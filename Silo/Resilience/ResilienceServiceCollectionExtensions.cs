@@ -23,10 +23,7 @@ public static class ResilienceServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageCircuitBreakerOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CircuitBreakerStates>();
-        services.AddHealthChecks().AddCheck<CircuitBreakerHealthCheck>(CircuitBreakerHealthCheck.Name, tags: ["ready"]);
+        services.AddCircuitBreakerStates();
 
         services.Remove(registered);
         services.Add(ServiceDescriptor.KeyedSingleton<IGrainStorage>(storageName, (provider, key) => new CircuitBreakingGrainStorage(
@@ -35,6 +32,25 @@ public static class ResilienceServiceCollectionExtensions
             provider.GetRequiredService<IOptions<StorageCircuitBreakerOptions>>().Value,
             provider.GetRequiredService<CircuitBreakerStates>(),
             provider.GetRequiredService<TimeProvider>())));
+        return services;
+    }
+
+    /// <summary>
+    /// The registry every circuit breaker of the process reports to (<c>circuit_breaker_state{name}</c>) and the
+    /// <c>circuit-breakers</c> readiness check over it. Each breaker's registration calls this; only the first call
+    /// registers, because health check names must be unique.
+    /// </summary>
+    public static IServiceCollection AddCircuitBreakerStates(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(CircuitBreakerStates)))
+        {
+            return services;
+        }
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CircuitBreakerStates>();
+        services.AddHealthChecks().AddCheck<CircuitBreakerHealthCheck>(CircuitBreakerHealthCheck.Name, tags: ["ready"]);
         return services;
     }
 

@@ -11,6 +11,14 @@ internal abstract class GrainMethod(MethodInfo method)
 {
     public string Name { get; } = $"{method.DeclaringType?.Name}.{method.Name}";
 
+    /// <summary>The interface declaring the method, e.g. <c>IStudentMasteryGrain</c>.</summary>
+    public string InterfaceName { get; } = method.DeclaringType?.Name ?? "";
+
+    public string MethodName { get; } = method.Name;
+
+    /// <summary>The name of the call's span, e.g. <c>IStudentMasteryGrain/ApplyEventAsync</c>, built once rather than per call.</summary>
+    public string SpanName { get; } = $"{method.DeclaringType?.Name}/{method.Name}";
+
     /// <summary>Sends the call through <paramref name="reference"/>; returns the caller's Task.</summary>
     public abstract object Send(GrainReference reference, object?[] arguments);
 

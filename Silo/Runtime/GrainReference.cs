@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 
 namespace MasteryEngine.Silo.Runtime;
@@ -41,12 +42,35 @@ internal class GrainReference : DispatchProxy
             return Task.FromException<TResult>(new GrainCallCycleException(GrainId, caller.ToList()));
         }
 
-        var task = activation?.Call(method, arguments, caller);
-        return task ?? SendToCurrentActivation(method, arguments, caller);
+        return GrainCallActivity.IsEnabled
+            ? SendTracedAsync(method, arguments, caller)
+            : Send(method, arguments, caller);
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
         grainInterface.Methods[targetMethod!].Send(this, args ?? []);
+
+    private Task<TResult> Send<TResult>(GrainMethod<TResult> method, object?[] arguments, GrainCallChain? caller) =>
+        activation?.Call(method, arguments, caller) ?? SendToCurrentActivation(method, arguments, caller);
+
+    /// <summary>
+    /// The call inside its span. The span is <see cref="Activity.Current"/> while the call is sent, so a call run
+    /// inline sees it directly and a queued one takes it along (<see cref="PendingGrainCall{TResult}"/>); being an
+    /// async method, it gives the caller its own current activity back when it returns.
+    /// </summary>
+    private async Task<TResult> SendTracedAsync<TResult>(GrainMethod<TResult> method, object?[] arguments, GrainCallChain? caller)
+    {
+        using var span = GrainCallActivity.Start(method, GrainId);
+        try
+        {
+            return await Send(method, arguments, caller);
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            GrainCallActivity.RecordFailure(span, exception);
+            throw;
+        }
+    }
 
     private Task<TResult> SendToCurrentActivation<TResult>(GrainMethod<TResult> method, object?[] arguments, GrainCallChain? caller)
     {

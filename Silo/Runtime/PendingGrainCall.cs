@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using MasteryEngine.Silo.Observability;
+
 namespace MasteryEngine.Silo.Runtime;
 
 /// <summary>A call waiting for its turn in an activation's queue.</summary>
@@ -23,6 +26,12 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
 {
     // Continuations run elsewhere: the caller's code never runs inside the grain's scheduling loop.
     private readonly TaskCompletionSource<TResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // A queued call runs from the thread pool without the caller's execution context; these two are what the grain
+    // needs of it, so that its logs, spans and the messages it produces belong to the caller's request, as they do
+    // when the call runs inline.
+    private readonly Activity? callerActivity = Activity.Current;
+    private readonly string? callerCorrelationId = CorrelationContext.CorrelationId;
     private GrainActivation? activation;
     private Task<TResult>? running;
     private GrainCallChain? turn;
@@ -35,6 +44,8 @@ internal sealed class PendingGrainCall<TResult>(GrainMethod<TResult> method, obj
     {
         var previous = ExecutionContext.Capture();
         turn = activation.BeginTurn(caller);
+        Activity.Current = callerActivity;
+        CorrelationContext.CorrelationId = callerCorrelationId;
         Task<TResult> task;
         try
         {

@@ -61,6 +61,58 @@ public sealed class KafkaModeTests(KafkaMockClusterFixture cluster) : IClassFixt
             Patience);
     }
 
+    [Fact]
+    public async Task A_broker_outage_opens_the_kafka_circuit_seen_in_metrics_and_ready_and_it_closes_after_recovery()
+    {
+        var topics = cluster.CreateTopics();
+        var settings = cluster.Configuration(topics);
+        settings["STREAM_PROVIDER"] = "kafka";
+        settings["KAFKA_CONSUMER_ENABLED"] = "false";
+        settings["Resilience:Kafka:MinimumThroughput"] = "2";
+        settings["Resilience:Kafka:BreakDuration"] = "00:00:01";
+        await using var factory = new GatewayFactory("Development", settings);
+        var student = TestTokens.NewId("student");
+        var client = factory.ClientFor(TestTokens.Student(student));
+        var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/mastery/ingest", QuizEvent(student))).StatusCode);
+        Assert.Equal("closed", (await anonymous.GetJsonAsync("/metrics/detailed")).Body.Path("circuit_breakers.kafka").GetString());
+
+        cluster.Cluster.SetBrokerDown(1);
+        try
+        {
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    await client.PostJsonAsync("/api/v1/mastery/ingest", QuizEvent(student));
+                    return (await anonymous.GetJsonAsync("/metrics/detailed")).Body.Path("circuit_breakers.kafka").GetString();
+                },
+                state => state == "open",
+                "the kafka circuit opens",
+                Patience);
+            var refused = await client.PostJsonAsync("/api/v1/mastery/ingest", QuizEvent(student));
+            var (_, ready) = await anonymous.GetJsonAsync("/ready");
+            var exposition = await anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal("degraded", ready.Path("dependencies.circuit-breakers.status").GetString());
+            Assert.Contains("kafka", ready.Path("dependencies.circuit-breakers.description").GetString());
+            Assert.Contains("circuit_breaker_state{name=\"kafka\"} 1", exposition);
+        }
+        finally
+        {
+            cluster.Cluster.SetBrokerUp(1);
+        }
+
+        await Eventually.UntilAsync(
+            async () => (await client.PostJsonAsync("/api/v1/mastery/ingest", QuizEvent(student))).StatusCode,
+            status => status == HttpStatusCode.Accepted,
+            "ingest accepted again once Kafka is back",
+            Patience);
+        Assert.Equal("closed", (await anonymous.GetJsonAsync("/metrics/detailed")).Body.Path("circuit_breakers.kafka").GetString());
+        Assert.Contains("circuit_breaker_state{name=\"kafka\"} 0", await anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+    }
+
     private static string QuizEvent(string studentId) =>
         $$$"""{"event_type": "quiz", "student_id": "{{{studentId}}}", "data": {"score": 8, "max_score": 10}}""";
 }

@@ -39,8 +39,9 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
     }
 
     [Fact]
-    public async Task A_published_event_carries_the_correlation_id_and_traceparent_as_headers()
+    public async Task A_published_event_carries_the_correlation_id_and_its_producer_span_as_traceparent()
     {
+        using var recorder = new ActivityRecorder();
         var topics = cluster.CreateTopics();
         using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
         var student = TestEvents.NewStudentId();
@@ -62,7 +63,10 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
         Assert.True(message.Message.Headers.TryGetLastBytes("X-Request-ID", out var correlation));
         Assert.Equal("req-42", Encoding.UTF8.GetString(correlation));
         Assert.True(message.Message.Headers.TryGetLastBytes("traceparent", out var traceParent));
-        Assert.Equal(activity.Id, Encoding.UTF8.GetString(traceParent));
+        var send = Assert.Single(recorder.InTrace(activity.TraceId), span => span.Kind == ActivityKind.Producer);
+        Assert.Equal($"send {topics.Requests}", send.DisplayName);
+        Assert.Equal(activity.SpanId, send.ParentSpanId);
+        Assert.Equal(send.Id, Encoding.UTF8.GetString(traceParent));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
-namespace MasteryEngine.Gateway.Observability;
+namespace MasteryEngine.Silo.Observability;
 
 /// <summary>
-/// Which incoming <c>X-Request-ID</c> values are kept. The id ends up in logs, response headers and Kafka
-/// headers, so only short ids of a safe character set pass; anything else is replaced by a fresh one.
+/// Which incoming <c>X-Request-ID</c> values are kept, from HTTP requests and from consumed Kafka messages alike.
+/// The id ends up in logs, response headers and Kafka headers, so only short ids of a safe character set pass;
+/// anything else is replaced by a fresh one.
 /// </summary>
 public static class RequestIdPolicy
 {
