@@ -65,22 +65,35 @@ internal static class KafkaTraceContext
     /// it is one <see cref="RequestIdPolicy"/> accepts), a Consumer span under its <c>traceparent</c>, and a logging
     /// scope with both. Dispose ends the span and the scope.
     /// </summary>
-    public static ConsumedMessageScope StartProcessing(ConsumeResult<byte[]?, byte[]?> source, ILogger logger)
+    public static ConsumedMessageScope StartProcessing(ConsumeResult<byte[]?, byte[]?> source, ILogger logger) =>
+        StartProcessing([source], logger);
+
+    /// <summary>
+    /// The same for messages processed together (a student's queued events): the span continues the first one's
+    /// trace and links to the others', as OpenTelemetry has batch consumers do.
+    /// </summary>
+    public static ConsumedMessageScope StartProcessing(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> sources, ILogger logger)
     {
-        var headers = source.Message.Headers;
-        var correlationId = Header(headers, CorrelationContext.HeaderName) is { } id && RequestIdPolicy.IsAcceptable(id) ? id : null;
+        var first = sources[0];
+        var correlationId = CorrelationIdOf(first);
         CorrelationContext.CorrelationId = correlationId;
 
-        var hasParent = ActivityContext.TryParse(Header(headers, TraceParentHeader), Header(headers, TraceStateHeader), isRemote: true, out var parent);
-        var name = "process " + source.Topic;
-        var activity = MasteryActivitySource.Instance.StartActivity(name, ActivityKind.Consumer, hasParent ? parent : default);
+        var hasParent = TryParseContext(first, out var parent);
+        var links = sources.Count == 1 ? null : LinksOf(sources);
+        var name = "process " + first.Topic;
+        var activity = MasteryActivitySource.Instance.StartActivity(name, ActivityKind.Consumer, hasParent ? parent : default, links: links);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("messaging.system", "kafka");
             activity.SetTag("messaging.operation.type", "process");
-            activity.SetTag("messaging.destination.name", source.Topic);
-            activity.SetTag("messaging.destination.partition.id", source.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            activity.SetTag("messaging.kafka.offset", source.Offset.Value);
+            activity.SetTag("messaging.destination.name", first.Topic);
+            activity.SetTag("messaging.destination.partition.id", first.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            activity.SetTag("messaging.kafka.offset", first.Offset.Value);
+            if (sources.Count > 1)
+            {
+                activity.SetTag("messaging.batch.message_count", sources.Count);
+            }
+
             activity.SetTag("correlation_id", correlationId);
         }
 
@@ -91,6 +104,54 @@ internal static class KafkaTraceContext
             ? null
             : logger.BeginScope(new KeyValuePair<string, object?>[] { new("correlation_id", correlationId), new("trace_id", traceId) });
         return new ConsumedMessageScope(activity, logScope);
+    }
+
+    /// <summary>
+    /// Headers for the outcome of a consumed message: that message's correlation id (each event of a batch keeps
+    /// its own) and the current span, the one processing it.
+    /// </summary>
+    public static Headers? OutcomeHeaders(ConsumeResult<byte[]?, byte[]?> source)
+    {
+        var correlationId = CorrelationIdOf(source);
+        var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
+        if (correlationId is null && activity is null)
+        {
+            return null;
+        }
+
+        var headers = new Headers();
+        if (correlationId is not null)
+        {
+            headers.Add(CorrelationContext.HeaderName, Encoding.UTF8.GetBytes(correlationId));
+        }
+
+        if (activity is { Id: { } traceParent })
+        {
+            headers.Add(TraceParentHeader, Encoding.UTF8.GetBytes(traceParent));
+        }
+
+        return headers;
+    }
+
+    private static string? CorrelationIdOf(ConsumeResult<byte[]?, byte[]?> source) =>
+        Header(source.Message.Headers, CorrelationContext.HeaderName) is { } id && RequestIdPolicy.IsAcceptable(id) ? id : null;
+
+    private static bool TryParseContext(ConsumeResult<byte[]?, byte[]?> source, out ActivityContext context) =>
+        ActivityContext.TryParse(
+            Header(source.Message.Headers, TraceParentHeader), Header(source.Message.Headers, TraceStateHeader), isRemote: true, out context);
+
+    private static List<ActivityLink> LinksOf(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> sources)
+    {
+        var links = new List<ActivityLink>(sources.Count - 1);
+        for (var i = 1; i < sources.Count; i++)
+        {
+            if (TryParseContext(sources[i], out var context))
+            {
+                links.Add(new ActivityLink(context));
+            }
+        }
+
+        return links;
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ internal sealed class LearningEventProcessor(
 
     private async Task<Task> ProcessTogetherAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
+        using var trace = KafkaTraceContext.StartProcessing([.. messages.Select(message => message.Source)], logger);
         var events = messages.Select(message => message.Event!).ToArray();
         var backoff = initialBackoff;
         while (true)
@@ -52,7 +53,7 @@ internal sealed class LearningEventProcessor(
                     metrics.Processed(learningEvent.EventType, now - learningEvent.Timestamp);
                 }
 
-                return Task.WhenAll(results.Select(result => PublishResultAsync(result, cancellationToken)));
+                return Task.WhenAll(results.Select((result, i) => PublishResultAsync(result, messages[i].Source, cancellationToken)));
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {
@@ -105,7 +106,7 @@ internal sealed class LearningEventProcessor(
             {
                 var result = await ApplyAsync(learningEvent, message.RequestedComponents);
                 metrics.Processed(learningEvent.EventType, timeProvider.GetUtcNow() - learningEvent.Timestamp);
-                return PublishResultAsync(result, cancellationToken);
+                return PublishResultAsync(result, message.Source, cancellationToken);
             }
             catch (Exception e) when (e is ArgumentException)
             {
@@ -150,10 +151,11 @@ internal sealed class LearningEventProcessor(
         return new EventApplyResult(learningEvent.StudentId, learningEvent.EventId, true, calculated.MasteryScore, calculated.Level);
     }
 
-    private async Task PublishResultAsync(EventApplyResult result, CancellationToken cancellationToken)
+    private async Task PublishResultAsync(EventApplyResult result, ConsumeResult<byte[]?, byte[]?> source, CancellationToken cancellationToken)
     {
         var message = new Message<byte[]?, byte[]?>
         {
+            Headers = KafkaTraceContext.OutcomeHeaders(source),
             Key = Encoding.UTF8.GetBytes(result.StudentId),
             Value = JsonSerializer.SerializeToUtf8Bytes(result, MasteryJsonContext.Default.EventApplyResult),
         };

@@ -62,6 +62,51 @@ public sealed class KafkaTraceContextTests(KafkaMockClusterFixture cluster) : IC
     }
 
     [Fact]
+    public async Task Events_applied_together_run_in_one_span_linked_to_each_trace_and_each_result_carries_its_own_request_id()
+    {
+        using var recorder = new ActivityRecorder();
+        var topics = cluster.CreateTopics(requestPartitions: 1);
+        var student = TestEvents.NewStudentId();
+        var sent = Enumerable.Range(1, 3).Select(i => (EventId: $"{student}-{i}", RequestId: $"req-{i}-{Guid.NewGuid():N}", Trace: ActivityTraceId.CreateRandom(), Span: ActivitySpanId.CreateRandom())).ToList();
+        using (var producer = TestEvents.Producer(cluster.BootstrapServers))
+        {
+            foreach (var (eventId, requestId, trace, span) in sent)
+            {
+                await producer.ProduceAsync(topics.Requests, new Message<byte[]?, byte[]?>
+                {
+                    Key = TestEvents.Utf8(student),
+                    Value = TestEvents.Utf8(TestEvents.Completion(student, eventId, 1)),
+                    Headers = new Headers { { "traceparent", TestEvents.Utf8($"00-{trace}-{span}-01") }, { "X-Request-ID", TestEvents.Utf8(requestId) } },
+                });
+            }
+        }
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grains = new RecordingGrainFactory { Gate = release.Task };
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains);
+        using var metrics = new KafkaMetricsRecorder(host);
+        await Eventually.UntilAsync(() => metrics.PartitionGauges("kafka_consumer_lag", topics.Requests) is [0], Patience, "all three consumed while the first is held");
+        release.SetResult();
+
+        var results = await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Results, sent.Count, Patience);
+        Assert.Equal(2, grains.Student(student).LargestBatch);
+        var requestIdByEvent = results.ToDictionary(
+            result => JsonSerializer.Deserialize(result.Message.Value, Grains.Serialization.MasteryJsonContext.Default.EventApplyResult)!.EventId,
+            result => result.Message.Headers.TryGetLastBytes("X-Request-ID", out var id) ? TestEvents.Utf8String(id) : null);
+        Assert.Equal(sent.ToDictionary(e => e.EventId, e => (string?)e.RequestId), requestIdByEvent);
+        var together = await Eventually.UntilAsync(
+            () => Task.FromResult(recorder.InTrace(sent[1].Trace)),
+            spans => spans.Any(span => span.Kind == ActivityKind.Consumer),
+            "the span of the two events applied together",
+            Patience);
+        var batch = Assert.Single(together, span => span.Kind == ActivityKind.Consumer);
+        Assert.Equal(sent[1].Span, batch.ParentSpanId);
+        Assert.Equal(2, batch.GetTagItem("messaging.batch.message_count"));
+        Assert.Equal([sent[2].Trace], batch.Links.Select(link => link.Context.TraceId));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Processing_a_message_restores_its_correlation_id_only_while_it_runs()
     {
         var message = Consumed(new Headers { { "X-Request-ID", TestEvents.Utf8("req-7") } });
