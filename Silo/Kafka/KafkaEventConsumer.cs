@@ -28,7 +28,6 @@ public sealed class KafkaEventConsumer : BackgroundService
     private readonly KafkaOptions options;
     private readonly LearningEventReader reader;
     private readonly LearningEventProcessor processor;
-    private readonly KafkaProducerConnection producer;
     private readonly KafkaConsumerMetrics metrics;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<KafkaEventConsumer> logger;
@@ -48,7 +47,6 @@ public sealed class KafkaEventConsumer : BackgroundService
         this.metrics = metrics;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        this.producer = producer;
         reader = new LearningEventReader(this.options.MaxEventBytes, timeProvider);
         processor = new LearningEventProcessor(grainFactory, producer, deadLetters, metrics, this.options, timeProvider, logger);
     }
@@ -94,7 +92,6 @@ public sealed class KafkaEventConsumer : BackgroundService
         var consumer = BuildConsumer();
         try
         {
-            LoadOutboundTopicMetadata();
             consumer.Subscribe(options.RequestsTopic);
             logger.LogInformation("Consuming {Topic} as group {GroupId} from {Broker}", options.RequestsTopic, options.GroupId, options.Broker);
             PollUntilStopped(consumer, stoppingToken);
@@ -305,22 +302,6 @@ public sealed class KafkaEventConsumer : BackgroundService
             {
                 logger.LogDebug("No lag for {Partition}: {Reason}", worker.Partition, e.Error.Reason);
             }
-        }
-    }
-
-    /// <summary>
-    /// Asks for the topics' metadata through the producer's handle before the first message arrives; otherwise the
-    /// first outcomes wait for that round trip, and with them every lane of a partition at its in-flight bound.
-    /// </summary>
-    private void LoadOutboundTopicMetadata()
-    {
-        try
-        {
-            producer.GetMetadata(TimeSpan.FromMilliseconds(options.HealthCheckTimeoutMs));
-        }
-        catch (KafkaException e)
-        {
-            logger.LogDebug("No topic metadata before consuming: {Reason}", e.Error.Reason);
         }
     }
 

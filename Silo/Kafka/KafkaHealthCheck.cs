@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace MasteryEngine.Silo.Kafka;
 
 /// <summary>Readiness: a broker answers a metadata request in time and our four topics exist.</summary>
-public sealed class KafkaHealthCheck(KafkaProducerConnection connection, IOptions<KafkaOptions> options) : IHealthCheck
+public sealed class KafkaHealthCheck(KafkaProducerConnection connection, KafkaClusterMetadata cluster, IOptions<KafkaOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,7 @@ public sealed class KafkaHealthCheck(KafkaProducerConnection connection, IOption
         try
         {
             // The metadata call blocks; keep it off the request thread.
-            var metadata = await Task.Run(() => connection.GetMetadata(TimeSpan.FromMilliseconds(settings.HealthCheckTimeoutMs)), cancellationToken);
+            var metadata = await Task.Run(() => cluster.Get(TimeSpan.FromMilliseconds(settings.HealthCheckTimeoutMs)), cancellationToken);
             var available = metadata.Topics.Where(topic => !topic.Error.IsError).Select(topic => topic.Topic).ToHashSet(StringComparer.Ordinal);
             var missing = settings.Topics.Where(topic => !available.Contains(topic)).ToList();
             return missing.Count == 0

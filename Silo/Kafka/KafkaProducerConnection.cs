@@ -113,9 +113,6 @@ public sealed class KafkaProducerConnection : IDisposable
         }
     }
 
-    /// <summary>Cluster metadata for every topic (blocking up to <paramref name="metadataTimeout"/>; call off the request path).</summary>
-    public Metadata GetMetadata(TimeSpan metadataTimeout) => CurrentClient().GetMetadata(metadataTimeout);
-
     public void Dispose()
     {
         KafkaProducerClient last;

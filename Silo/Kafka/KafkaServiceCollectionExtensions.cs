@@ -50,6 +50,7 @@ public static class KafkaServiceCollectionExtensions
         services.AddCircuitBreakerStates();
 
         services.TryAddSingleton<KafkaProducerConnection>();
+        services.TryAddSingleton<KafkaClusterMetadata>();
         services.TryAddSingleton<KafkaStreamProvider>();
         services.RemoveAll<IStreamProvider>();
         services.AddSingleton<IStreamProvider>(provider => provider.GetRequiredService<KafkaStreamProvider>());
