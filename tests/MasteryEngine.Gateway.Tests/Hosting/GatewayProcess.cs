@@ -53,6 +53,30 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// </summary>
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
+        var gateway = Launch(settings);
+        try
+        {
+            await gateway.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+
+        return gateway;
+    }
+
+    /// <summary>Starts the gateway with <paramref name="settings"/> and waits for it to exit by itself (a start-up that fails), up to <see cref="StartTimeout"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        await using var gateway = Launch(settings);
+        var exitCode = await gateway.WaitForExitAsync(StartTimeout);
+        return (exitCode, gateway.RecentOutput);
+    }
+
+    private static GatewayProcess Launch(IReadOnlyDictionary<string, string> settings)
+    {
         var port = RedisServerProcess.FreePort();
         var directory = AppContext.BaseDirectory;
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -81,16 +105,6 @@ public sealed class GatewayProcess : IAsyncDisposable
         started.ErrorDataReceived += (_, e) => gateway.Keep(e.Data);
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
-        try
-        {
-            await gateway.WaitUntilHealthyAsync();
-        }
-        catch
-        {
-            await gateway.DisposeAsync();
-            throw;
-        }
-
         return gateway;
     }
 
