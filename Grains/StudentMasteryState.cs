@@ -104,8 +104,8 @@ public sealed class StudentMasteryState : IReadableStorageRecords
 
         var previousLevel = Level;
         Level = level;
-        var recommendations = StudentMasteryView.Recommendations(this, today, options);
-        var fingerprint = FingerprintOf(recommendations);
+        var steps = RecommendationEngine.RankSteps(components, StudentMasteryView.Topics(this, today, options), options);
+        var fingerprint = FingerprintOf(steps);
         var recommendationsChanged = fingerprint != RecommendationFingerprint;
         RecommendationFingerprint = fingerprint;
 
@@ -117,7 +117,7 @@ public sealed class StudentMasteryState : IReadableStorageRecords
 
         if (recommendationsChanged)
         {
-            notifications.Add(new LearningPathRecommended(studentId, now, [.. recommendations.Take(TopRecommendations)]));
+            notifications.Add(new LearningPathRecommended(studentId, now, [.. steps.Take(TopRecommendations).Select(step => RecommendationEngine.Describe(step, options))]));
         }
 
         return new MasteryChange(mastery, level, notifications);
@@ -229,7 +229,7 @@ public sealed class StudentMasteryState : IReadableStorageRecords
     /// FNV-1a over (component, topic, priority) of the top recommendations: gains move with every event, so only
     /// what is recommended and how urgently counts as a change. Stable across processes, unlike string hash codes.
     /// </summary>
-    private static ulong FingerprintOf(IReadOnlyList<Recommendation> recommendations)
+    private static ulong FingerprintOf(IReadOnlyList<RankedStep> recommendations)
     {
         const ulong offsetBasis = 14695981039346656037;
         const ulong prime = 1099511628211;
@@ -240,7 +240,7 @@ public sealed class StudentMasteryState : IReadableStorageRecords
             var recommendation = recommendations[i];
             hash = (hash ^ (ulong)(recommendation.Component is { } component ? (int)component + 1 : 0)) * prime;
             hash = (hash ^ (ulong)(int)recommendation.Priority) * prime;
-            foreach (var character in recommendation.Topic ?? "")
+            foreach (var character in recommendation.Topic?.Topic ?? "")
             {
                 hash = (hash ^ character) * prime;
             }

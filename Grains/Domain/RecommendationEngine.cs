@@ -22,16 +22,26 @@ public static class RecommendationEngine
     public static IReadOnlyList<Recommendation> Rank(
         ComponentScores overall,
         IReadOnlyList<TopicMastery> topics,
+        MasteryOptions options) =>
+        [.. RankSteps(overall, topics, options).Select(step => Describe(step, options))];
+
+    /// <summary>
+    /// The ranking without the words: what a change compares to tell whether the learning path moved, which it does
+    /// for every event, so it skips formatting the actions (that was the larger part of a change's cost).
+    /// </summary>
+    public static IReadOnlyList<RankedStep> RankSteps(
+        ComponentScores overall,
+        IReadOnlyList<TopicMastery> topics,
         MasteryOptions options)
     {
-        var ranked = new List<Recommendation>(MasteryFormula.Components.Count + topics.Count);
+        var ranked = new List<RankedStep>(MasteryFormula.Components.Count + topics.Count);
         foreach (var component in MasteryFormula.Components)
         {
             var score = overall.Of(component);
             var gain = MasteryFormula.Clamp(options.Weights.Of(component) * (1 - score));
             if (gain > 0)
             {
-                ranked.Add(new Recommendation(component, null, PriorityOf(gain), ActionFor(component, score, options), gain));
+                ranked.Add(new RankedStep(component, null, score, PriorityOf(gain), gain));
             }
         }
 
@@ -40,13 +50,29 @@ public static class RecommendationEngine
             var gain = MasteryFormula.Clamp((1 - topic.MasteryScore) / topics.Count);
             if (gain > 0)
             {
-                ranked.Add(new Recommendation(null, topic.Topic, PriorityOf(gain), ActionFor(topic), gain));
+                ranked.Add(new RankedStep(null, topic, topic.MasteryScore, PriorityOf(gain), gain));
             }
         }
 
-        // OrderByDescending is stable: equal gains keep the insertion order described above.
-        return [.. ranked.OrderByDescending(r => r.ExpectedGain)];
+        // Stable: equal gains keep the insertion order described above.
+        for (var i = 1; i < ranked.Count; i++)
+        {
+            var step = ranked[i];
+            var j = i - 1;
+            for (; j >= 0 && ranked[j].ExpectedGain < step.ExpectedGain; j--)
+            {
+                ranked[j + 1] = ranked[j];
+            }
+
+            ranked[j + 1] = step;
+        }
+
+        return ranked;
     }
+
+    public static Recommendation Describe(RankedStep step, MasteryOptions options) => step.Topic is { } topic
+        ? new Recommendation(null, topic.Topic, step.Priority, ActionFor(topic), step.ExpectedGain)
+        : new Recommendation(step.Component, null, step.Priority, ActionFor(step.Component!.Value, step.Score, options), step.ExpectedGain);
 
     /// <summary>Keeps the recommendations of <paramref name="priority"/> (all when null), best first, at most <paramref name="limit"/>.</summary>
     public static IReadOnlyList<Recommendation> Select(IReadOnlyList<Recommendation> ranked, int limit, RecommendationPriority? priority)

@@ -19,6 +19,12 @@ internal sealed class PartitionWorker : IDisposable
     private readonly int maxEventsPerWrite;
     private readonly ILogger logger;
 
+    // Written under the gate; read without it by the poll thread, which checks it for every message.
+    private int inFlight;
+
+    // Threads blocked in WaitUntilBelow: a finished message wakes them only when there are any.
+    private int waiters;
+
     public PartitionWorker(
         TopicPartition partition,
         Func<IReadOnlyList<InboundMessage>, CancellationToken, Task<Task>> process,
@@ -47,16 +53,7 @@ internal sealed class PartitionWorker : IDisposable
     /// <summary>The offset last committed for this partition (poll thread only).</summary>
     public long? LastCommittedOffset { get; set; }
 
-    public int InFlight
-    {
-        get
-        {
-            lock (gate)
-            {
-                return offsets.PendingCount;
-            }
-        }
-    }
+    public int InFlight => Volatile.Read(ref inFlight);
 
     public long? CommittableOffset
     {
@@ -74,6 +71,7 @@ internal sealed class PartitionWorker : IDisposable
         lock (gate)
         {
             offsets.Dispatched(message.Source.Offset.Value);
+            Volatile.Write(ref inFlight, offsets.PendingCount);
             if (busyLanes.TryGetValue(message.LaneKey, out var lane))
             {
                 lane.Enqueue(message);
@@ -109,7 +107,15 @@ internal sealed class PartitionWorker : IDisposable
                 }
 
                 // Woken by every finished message; at least every 50 ms, to notice cancellation.
-                Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
+                waiters++;
+                try
+                {
+                    Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
+                }
+                finally
+                {
+                    waiters--;
+                }
             }
 
             return true;
@@ -199,7 +205,11 @@ internal sealed class PartitionWorker : IDisposable
                 offsets.Completed(message.Source.Offset.Value);
             }
 
-            Monitor.PulseAll(gate);
+            Volatile.Write(ref inFlight, offsets.PendingCount);
+            if (waiters > 0)
+            {
+                Monitor.PulseAll(gate);
+            }
         }
     }
 }

@@ -14,6 +14,43 @@ public class RecommendationEngineTests
         Assert.Equal([0.20, 0.12, 0.03], ranked.Select(r => r.ExpectedGain));
     }
 
+    public static TheoryData<ComponentScores, string[], string[]> Ties => new()
+    {
+        // completion 0.4×0.5 = quality 0.2×1.0 = 0.20: component order decides.
+        { new ComponentScores(0.5, 1, 0, 1), [], ["completion", "quality"] },
+        // Three topics at the same mastery, each 1/3 × 0.5: by name.
+        { new ComponentScores(1, 1, 1, 1), ["loops", "arrays", "maps"], ["arrays", "loops", "maps"] },
+        // quiz 0.3×(1−0.5) = 0.15 = topic (1−0.7)/2 = 0.15: the component goes first.
+        { new ComponentScores(1, 0.5, 1, 1), ["loops", "maps"], ["quiz", "loops", "maps"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Ties))]
+    public void Equal_gains_keep_component_order_then_topics_by_name(ComponentScores overall, string[] topicNames, string[] expected)
+    {
+        var topics = topicNames.Select(name => Topic(name, topicNames.Length == 2 ? 0.7 : 0.5)).ToList();
+
+        var ranked = RecommendationEngine.Rank(overall, topics, new MasteryOptions());
+
+        Assert.Equal(expected, ranked.Select(r => r.Topic ?? r.Component!.Value.ToString().ToLowerInvariant()));
+    }
+
+    [Fact]
+    public void The_steps_a_change_compares_are_the_recommendations_without_their_words()
+    {
+        var overall = new ComponentScores(0.3, 0.6, 0.8, 0.2);
+        IReadOnlyList<TopicMastery> topics = [Topic("loops", 0.4), Topic("maps", 0.9)];
+        var options = new MasteryOptions();
+
+        var steps = RecommendationEngine.RankSteps(overall, topics, options);
+        var recommendations = RecommendationEngine.Rank(overall, topics, options);
+
+        Assert.Equal(
+            recommendations.Select(r => (r.Component, r.Topic, r.Priority, r.ExpectedGain)),
+            steps.Select(s => (s.Component, s.Topic?.Topic, s.Priority, s.ExpectedGain)));
+        Assert.Equal(recommendations, steps.Select(step => RecommendationEngine.Describe(step, options)));
+    }
+
     [Theory]
     [InlineData(0.25, RecommendationPriority.High)]
     [InlineData(0.10, RecommendationPriority.High)]
