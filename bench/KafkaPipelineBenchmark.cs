@@ -48,6 +48,12 @@ public static class KafkaPipelineBenchmark
         await ProduceAsync(producer, topics.RequestsTopic, events, students, paced: null);
         Console.WriteLine($"  produced (acks=all, idempotent): {events / produce.Elapsed.TotalSeconds:N0} events/s");
 
+        if (DroppedByTheBroker(cluster.BootstrapServers, topics.RequestsTopic, partitions) is > 0 and var dropped)
+        {
+            Console.Error.WriteLine($"The mock broker keeps at most 5 MiB per partition and already dropped {dropped:N0} events: use fewer --events or more --partitions.");
+            return 2;
+        }
+
         var raw = RawConsumeRate(cluster.BootstrapServers, topics.RequestsTopic, events);
         Console.WriteLine($"  raw consume (no processing, no commits): {raw:N0} events/s");
 
@@ -173,6 +179,14 @@ public static class KafkaPipelineBenchmark
         var rate = count / Stopwatch.GetElapsedTime(first).TotalSeconds;
         consumer.Close();
         return rate;
+    }
+
+    /// <summary>Events no longer on the broker (its low watermarks moved): consuming would wait for them forever.</summary>
+    private static long DroppedByTheBroker(string bootstrapServers, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "lows" }).Build();
+        return Enumerable.Range(0, partitions)
+            .Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).Low.Value);
     }
 
     private static List<TopicPartitionOffset> EndOffsets(string bootstrapServers, string topic, int partitions)
