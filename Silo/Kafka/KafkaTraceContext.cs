@@ -33,32 +33,7 @@ internal static class KafkaTraceContext
     }
 
     /// <summary>Headers for a message produced now: the correlation id and the current span (null when there is neither).</summary>
-    public static Headers? CurrentHeaders()
-    {
-        var correlationId = CorrelationContext.CorrelationId;
-        var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
-        if (correlationId is null && activity is null)
-        {
-            return null;
-        }
-
-        var headers = new Headers();
-        if (correlationId is not null)
-        {
-            headers.Add(CorrelationContext.HeaderName, Encoding.UTF8.GetBytes(correlationId));
-        }
-
-        if (activity is { Id: { } traceParent })
-        {
-            headers.Add(TraceParentHeader, Encoding.UTF8.GetBytes(traceParent));
-            if (activity.TraceStateString is { Length: > 0 } traceState)
-            {
-                headers.Add(TraceStateHeader, Encoding.UTF8.GetBytes(traceState));
-            }
-        }
-
-        return headers;
-    }
+    public static Headers? CurrentHeaders() => HeadersFor(CorrelationContext.CorrelationId);
 
     /// <summary>
     /// Enters the context of a consumed message for the rest of the calling async method: its correlation id (when
@@ -110,9 +85,10 @@ internal static class KafkaTraceContext
     /// Headers for the outcome of a consumed message: that message's correlation id (each event of a batch keeps
     /// its own) and the current span, the one processing it.
     /// </summary>
-    public static Headers? OutcomeHeaders(ConsumeResult<byte[]?, byte[]?> source)
+    public static Headers? OutcomeHeaders(ConsumeResult<byte[]?, byte[]?> source) => HeadersFor(CorrelationIdOf(source));
+
+    private static Headers? HeadersFor(string? correlationId)
     {
-        var correlationId = CorrelationIdOf(source);
         var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
         if (correlationId is null && activity is null)
         {
@@ -128,6 +104,10 @@ internal static class KafkaTraceContext
         if (activity is { Id: { } traceParent })
         {
             headers.Add(TraceParentHeader, Encoding.UTF8.GetBytes(traceParent));
+            if (activity.TraceStateString is { Length: > 0 } traceState)
+            {
+                headers.Add(TraceStateHeader, Encoding.UTF8.GetBytes(traceState));
+            }
         }
 
         return headers;

@@ -54,11 +54,7 @@ public sealed class KafkaModeTests(KafkaMockClusterFixture cluster) : IClassFixt
             cluster.Cluster.SetBrokerUp(1);
         }
 
-        await Eventually.UntilAsync(
-            async () => (await client.PostJsonAsync("/api/v1/mastery/ingest", QuizEvent(student))).StatusCode,
-            status => status == HttpStatusCode.Accepted,
-            "ingest accepted again once Kafka is back",
-            Patience);
+        await IngestIsAcceptedAgainAsync(client, student);
     }
 
     [Fact]
@@ -104,14 +100,17 @@ public sealed class KafkaModeTests(KafkaMockClusterFixture cluster) : IClassFixt
             cluster.Cluster.SetBrokerUp(1);
         }
 
-        await Eventually.UntilAsync(
+        await IngestIsAcceptedAgainAsync(client, student);
+        Assert.Equal("closed", (await anonymous.GetJsonAsync("/metrics/detailed")).Body.Path("circuit_breakers.kafka").GetString());
+        Assert.Contains("circuit_breaker_state{name=\"kafka\"} 0", await anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+    }
+
+    private static Task IngestIsAcceptedAgainAsync(HttpClient client, string student) =>
+        Eventually.UntilAsync(
             async () => (await client.PostJsonAsync("/api/v1/mastery/ingest", QuizEvent(student))).StatusCode,
             status => status == HttpStatusCode.Accepted,
             "ingest accepted again once Kafka is back",
             Patience);
-        Assert.Equal("closed", (await anonymous.GetJsonAsync("/metrics/detailed")).Body.Path("circuit_breakers.kafka").GetString());
-        Assert.Contains("circuit_breaker_state{name=\"kafka\"} 0", await anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
-    }
 
     private static string QuizEvent(string studentId) =>
         $$$"""{"event_type": "quiz", "student_id": "{{{studentId}}}", "data": {"score": 8, "max_score": 10}}""";

@@ -35,7 +35,7 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
             .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student));
         var states = host.Services.GetRequiredService<CircuitBreakerStates>();
         var health = host.Services.GetRequiredService<HealthCheckService>();
-        await stream.OnNextAsync(Event(student, 0));
+        await stream.OnNextAsync(StreamPublishing.Quiz(student, 0));
         Assert.Equal(CircuitState.Closed, states.Current()[KafkaProducerConnection.CircuitBreakerName]);
 
         cluster.Cluster.SetBrokerDown(1);
@@ -43,11 +43,11 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
         {
             await Eventually.UntilAsync(async () =>
             {
-                await Assert.ThrowsAsync<StreamUnavailableException>(() => stream.OnNextAsync(Event(student, 1)));
+                await Assert.ThrowsAsync<StreamUnavailableException>(() => stream.OnNextAsync(StreamPublishing.Quiz(student, 1)));
                 return states.Current()[KafkaProducerConnection.CircuitBreakerName] == CircuitState.Open;
             }, Patience, "the kafka circuit opens");
 
-            var refused = await Assert.ThrowsAsync<StreamUnavailableException>(() => stream.OnNextAsync(Event(student, 2)));
+            var refused = await Assert.ThrowsAsync<StreamUnavailableException>(() => stream.OnNextAsync(StreamPublishing.Quiz(student, 2)));
             var report = await health.CheckHealthAsync();
             Assert.IsType<BrokenCircuitException>(refused.InnerException);
             Assert.True(refused.RetryAfter >= TimeSpan.FromSeconds(1));
@@ -59,7 +59,7 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
             cluster.Cluster.SetBrokerUp(1);
         }
 
-        await Eventually.UntilAsync(async () => await SucceedsAsync(() => stream.OnNextAsync(Event(student, 3))), Patience, "a probe gets through");
+        await Eventually.UntilAsync(async () => await StreamPublishing.SucceedsAsync(() => stream.OnNextAsync(StreamPublishing.Quiz(student, 3))), Patience, "a probe gets through");
         var recovered = await health.CheckHealthAsync();
         Assert.Equal(CircuitState.Closed, states.Current()[KafkaProducerConnection.CircuitBreakerName]);
         Assert.Equal(HealthStatus.Healthy, recovered.Entries[CircuitBreakerHealthCheck.Name].Status);
@@ -74,13 +74,13 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
         var stream = host.Services.GetRequiredService<IStreamProvider>()
             .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student));
         var connection = host.Services.GetRequiredService<KafkaProducerConnection>();
-        await stream.OnNextAsync(Event(student, 0));
+        await stream.OnNextAsync(StreamPublishing.Quiz(student, 0));
         var failed = connection.CurrentProducer;
 
         LibrdkafkaFaults.RaiseFatalError(failed);
 
         await Eventually.UntilAsync(() => !ReferenceEquals(connection.CurrentProducer, failed), Patience, "the fatally failed producer is replaced");
-        await stream.OnNextAsync(Event(student, 1));
+        await stream.OnNextAsync(StreamPublishing.Quiz(student, 1));
         var delivered = await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Requests, 2, Patience);
         Assert.Equal(2, delivered.Count);
         Assert.Null(connection.FatalError);
@@ -97,20 +97,4 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
         Assert.Contains("Resilience:Kafka:Timeout", failure.Message);
         Assert.Contains("KAFKA_DELIVERY_TIMEOUT_MS", failure.Message);
     }
-
-    private static async Task<bool> SucceedsAsync(Func<Task> publish)
-    {
-        try
-        {
-            await publish();
-            return true;
-        }
-        catch (StreamUnavailableException)
-        {
-            return false;
-        }
-    }
-
-    private static LearningEvent Event(string student, int n) =>
-        new(LearningEventTypes.Quiz, student, $"{student}-{n}", DateTimeOffset.UnixEpoch, null, null, JsonDocument.Parse("{}").RootElement);
 }

@@ -24,16 +24,16 @@ public sealed class KafkaUnavailableTests(KafkaMockClusterFixture cluster) : ICl
         var stream = host.Services.GetRequiredService<IStreamProvider>()
             .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student));
         var health = host.Services.GetRequiredService<HealthCheckService>();
-        await stream.OnNextAsync(Event(student, 0));
+        await stream.OnNextAsync(StreamPublishing.Quiz(student, 0));
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["kafka"].Status);
 
         cluster.Cluster.SetBrokerDown(1);
         try
         {
-            var failure = await FirstFailureAsync(() => stream.OnNextAsync(Event(student, 1)));
+            var failure = await FirstFailureAsync(() => stream.OnNextAsync(StreamPublishing.Quiz(student, 1)));
             Assert.True(failure.RetryAfter > TimeSpan.Zero);
             Assert.Contains("Kafka", failure.Message);
-            var next = await Assert.ThrowsAsync<StreamUnavailableException>(() => stream.OnNextAsync(Event(student, 2)));
+            var next = await Assert.ThrowsAsync<StreamUnavailableException>(() => stream.OnNextAsync(StreamPublishing.Quiz(student, 2)));
             Assert.Contains("Kafka", next.Message);
             Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync()).Entries["kafka"].Status);
         }
@@ -42,7 +42,7 @@ public sealed class KafkaUnavailableTests(KafkaMockClusterFixture cluster) : ICl
             cluster.Cluster.SetBrokerUp(1);
         }
 
-        await Eventually.UntilAsync(async () => await SucceedsAsync(() => stream.OnNextAsync(Event(student, 3))), Patience, "publishing works again");
+        await Eventually.UntilAsync(async () => await StreamPublishing.SucceedsAsync(() => stream.OnNextAsync(StreamPublishing.Quiz(student, 3))), Patience, "publishing works again");
         await Eventually.UntilAsync(async () => (await health.CheckHealthAsync()).Entries["kafka"].Status == HealthStatus.Healthy, Patience, "ready again");
     }
 
@@ -64,20 +64,4 @@ public sealed class KafkaUnavailableTests(KafkaMockClusterFixture cluster) : ICl
         }, Patience, "publishing fails");
         return failure!;
     }
-
-    private static async Task<bool> SucceedsAsync(Func<Task> publish)
-    {
-        try
-        {
-            await publish();
-            return true;
-        }
-        catch (StreamUnavailableException)
-        {
-            return false;
-        }
-    }
-
-    private static LearningEvent Event(string student, int n) =>
-        new(LearningEventTypes.Quiz, student, $"{student}-{n}", DateTimeOffset.UnixEpoch, null, null, JsonDocument.Parse("{}").RootElement);
 }
