@@ -43,31 +43,18 @@ public sealed class StudentMasteryGrain(
         }
 
         // Retention is enforced even for students who stopped: whatever aged out goes when they are next loaded.
-        var pruned = mastery.State.Prune(time.GetUtcNow(), Options);
+        if (mastery.State.Prune(time.GetUtcNow(), Options))
+        {
+            await WriteAsync(cancellationToken);
+        }
+
+        // Left by a failed publication or a crash; published before anything new.
         await PublishOutboxAsync();
-        if (pruned || outboxPublishedSinceWrite)
-        {
-            await WriteAsync(cancellationToken);
-        }
+        await RecordPublishedOutboxAsync(cancellationToken);
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (!outboxPublishedSinceWrite)
-        {
-            return;
-        }
-
-        try
-        {
-            await WriteAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The milestones are out; the stored outbox still lists them, so the next activation sends them again.
-            logger.LogWarning(exception, "Could not record the published milestones of student {StudentId}", StudentId);
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        RecordPublishedOutboxAsync(cancellationToken);
 
     public Task<MasteryQueryResult> QueryAsync() =>
         Task.FromResult(StudentMasteryView.Query(StudentId, mastery.State, time.GetUtcNow(), Options));
@@ -259,6 +246,28 @@ public sealed class StudentMasteryGrain(
     {
         await mastery.WriteStateAsync(cancellationToken);
         outboxPublishedSinceWrite = false;
+    }
+
+    /// <summary>
+    /// Stores that milestones went out, when no change did so since. Best effort: should it fail, the stored outbox
+    /// still lists them and the next activation sends them again, which is what at-least-once allows; failing the
+    /// activation instead would send them again at every retry.
+    /// </summary>
+    private async Task RecordPublishedOutboxAsync(CancellationToken cancellationToken)
+    {
+        if (!outboxPublishedSinceWrite)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not record the published milestones of student {StudentId}", StudentId);
+        }
     }
 
     private async Task ReadAsync()

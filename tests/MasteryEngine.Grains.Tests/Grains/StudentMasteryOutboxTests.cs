@@ -76,6 +76,23 @@ public class StudentMasteryOutboxTests
     }
 
     [Fact]
+    public async Task An_activation_that_cannot_record_what_it_published_still_serves_the_student()
+    {
+        var host = new HandBuiltHost();
+        await host.GetGrain<IStudentMasteryGrain>("s1").CalculateAsync(Novice);
+        host.Streams.Fail = true;
+        await host.GetGrain<IStudentMasteryGrain>("s1").CalculateAsync(Proficient);
+        host.DropActivations();
+        host.Streams.Fail = false;
+        host.Storage.FailNextWrite = new Runtime.Storage.StorageUnavailableException();
+
+        var query = await host.GetGrain<IStudentMasteryGrain>("s1").QueryAsync();
+
+        Assert.Equal(MasteryLevel.Proficient, query.CurrentMastery.Level);
+        Assert.Equal(MasteryLevel.Proficient, Assert.Single(host.Streams.ItemsOf<MasteryThresholdReached>(Stream)).Level);
+    }
+
+    [Fact]
     public async Task An_erased_student_is_not_written_back_by_its_deactivation()
     {
         var host = new HandBuiltHost();
