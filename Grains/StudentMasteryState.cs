@@ -229,18 +229,18 @@ public sealed class StudentMasteryState : IReadableStorageRecords
     /// FNV-1a over (component, topic, priority) of the top recommendations: gains move with every event, so only
     /// what is recommended and how urgently counts as a change. Stable across processes, unlike string hash codes.
     /// </summary>
-    private static ulong FingerprintOf(IReadOnlyList<RankedStep> recommendations)
+    private static ulong FingerprintOf(IReadOnlyList<RankedStep> steps)
     {
         const ulong offsetBasis = 14695981039346656037;
         const ulong prime = 1099511628211;
         var hash = offsetBasis;
-        var count = Math.Min(TopRecommendations, recommendations.Count);
+        var count = Math.Min(TopRecommendations, steps.Count);
         for (var i = 0; i < count; i++)
         {
-            var recommendation = recommendations[i];
-            hash = (hash ^ (ulong)(recommendation.Component is { } component ? (int)component + 1 : 0)) * prime;
-            hash = (hash ^ (ulong)(int)recommendation.Priority) * prime;
-            foreach (var character in recommendation.Topic?.Topic ?? "")
+            var step = steps[i];
+            hash = (hash ^ (ulong)(step.Component is { } component ? (int)component + 1 : 0)) * prime;
+            hash = (hash ^ (ulong)(int)step.Priority) * prime;
+            foreach (var character in step.Topic?.Topic ?? "")
             {
                 hash = (hash ^ character) * prime;
             }

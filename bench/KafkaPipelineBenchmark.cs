@@ -182,18 +182,17 @@ public static class KafkaPipelineBenchmark
     }
 
     /// <summary>Events no longer on the broker (its low watermarks moved): consuming would wait for them forever.</summary>
-    private static long DroppedByTheBroker(string bootstrapServers, string topic, int partitions)
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "lows" }).Build();
-        return Enumerable.Range(0, partitions)
-            .Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).Low.Value);
-    }
+    private static long DroppedByTheBroker(string bootstrapServers, string topic, int partitions) =>
+        Watermarks(bootstrapServers, topic, partitions).Sum(partition => partition.Watermarks.Low.Value);
 
-    private static List<TopicPartitionOffset> EndOffsets(string bootstrapServers, string topic, int partitions)
+    private static List<TopicPartitionOffset> EndOffsets(string bootstrapServers, string topic, int partitions) =>
+        [.. Watermarks(bootstrapServers, topic, partitions).Select(partition => new TopicPartitionOffset(partition.Partition, partition.Watermarks.High))];
+
+    private static List<(TopicPartition Partition, WatermarkOffsets Watermarks)> Watermarks(string bootstrapServers, string topic, int partitions)
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "ends" }).Build();
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "watermarks" }).Build();
         return [.. Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p))
-            .Select(tp => new TopicPartitionOffset(tp, consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High))];
+            .Select(partition => (partition, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10))))];
     }
 
     private static bool AllCommitted(string bootstrapServers, string groupId, List<TopicPartitionOffset> ends)

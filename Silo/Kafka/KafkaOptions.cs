@@ -31,7 +31,10 @@ public sealed class KafkaOptions
     /// <summary>False for a process that only produces (the consumer group then has no member here).</summary>
     public bool ConsumerEnabled { get; set; } = true;
 
-    /// <summary>Messages of one partition being processed at once; above it the partition is paused.</summary>
+    /// <summary>
+    /// Messages of one partition in flight (consumed, outcome not yet acknowledged); at the bound consuming waits for
+    /// the partition and, when it stalls or starves the others, pauses it.
+    /// </summary>
     public int MaxInFlightPerPartition { get; set; } = 1000;
 
     /// <summary>

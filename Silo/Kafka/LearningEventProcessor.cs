@@ -41,7 +41,7 @@ internal sealed class LearningEventProcessor(
     {
         using var trace = KafkaTraceContext.StartProcessing([.. messages.Select(message => message.Source)], logger);
         var events = messages.Select(message => message.Event!).ToArray();
-        var backoff = initialBackoff;
+        var backoff = new RetryBackoff(initialBackoff, maxBackoff, timeProvider);
         while (true)
         {
             try
@@ -73,8 +73,7 @@ internal sealed class LearningEventProcessor(
             }
 
             metrics.Retried();
-            await Task.Delay(backoff, timeProvider, cancellationToken);
-            backoff = Min(backoff * 2, maxBackoff);
+            await backoff.WaitAsync(cancellationToken);
         }
     }
 
@@ -98,7 +97,7 @@ internal sealed class LearningEventProcessor(
         }
 
         var learningEvent = message.Event!;
-        var backoff = initialBackoff;
+        var backoff = new RetryBackoff(initialBackoff, maxBackoff, timeProvider);
         var failedAttempts = 0;
         while (true)
         {
@@ -134,8 +133,7 @@ internal sealed class LearningEventProcessor(
             }
 
             metrics.Retried();
-            await Task.Delay(backoff, timeProvider, cancellationToken);
-            backoff = Min(backoff * 2, maxBackoff);
+            await backoff.WaitAsync(cancellationToken);
         }
     }
 
@@ -171,7 +169,7 @@ internal sealed class LearningEventProcessor(
     /// <summary>A message that is not on its topic is not done: keep trying (backing off) until it is, or until cancelled.</summary>
     private async Task PublishWithRetriesAsync(string topic, Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
     {
-        var backoff = initialBackoff;
+        var backoff = new RetryBackoff(initialBackoff, maxBackoff, timeProvider);
         while (true)
         {
             try
@@ -185,8 +183,7 @@ internal sealed class LearningEventProcessor(
             }
 
             metrics.Retried();
-            await Task.Delay(backoff, timeProvider, cancellationToken);
-            backoff = Min(backoff * 2, maxBackoff);
+            await backoff.WaitAsync(cancellationToken);
         }
     }
 
@@ -196,6 +193,4 @@ internal sealed class LearningEventProcessor(
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
