@@ -25,6 +25,25 @@ public static class MasteryEngineSiloExtensions
     /// </summary>
     public static ISiloBuilder AddMasteryEngineSilo(this ISiloBuilder silo, IConfiguration configuration, bool useRedis, bool useKafka)
     {
+        if (useRedis)
+        {
+            throw new OptionsValidationException("STORAGE_PROVIDER", typeof(MasterySiloOptions),
+                ["STORAGE_PROVIDER=redis is being moved onto Orleans' Redis providers and is not available in this build; use memory."]);
+        }
+
+        var settings = MasterySiloSettings.From(configuration);
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "mastery-engine", clusterId: "local");
+        silo.AddMemoryGrainStorageAsDefault();
+        return silo.AddMasteryEngineGrains(configuration, useKafka);
+    }
+
+    /// <summary>
+    /// Everything of <see cref="AddMasteryEngineSilo"/> but the clustering and the grain storage, for hosts that
+    /// bring their own (a test cluster, Redis): the grains and their options, grain-call limits and lifecycle, the
+    /// state serializer, tracing, and the <c>mastery</c> stream provider.
+    /// </summary>
+    public static ISiloBuilder AddMasteryEngineGrains(this ISiloBuilder silo, IConfiguration configuration, bool useKafka)
+    {
         var settings = MasterySiloSettings.From(configuration);
         silo.Services.AddSingleton(Options.Create(settings));
         silo.Services.AddMasteryGrains(configuration);
@@ -41,14 +60,6 @@ public static class MasteryEngineSiloExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(options => UseStateJson(options.JsonSerializerOptions));
 
-        if (useRedis)
-        {
-            throw new OptionsValidationException("STORAGE_PROVIDER", typeof(MasterySiloOptions),
-                ["STORAGE_PROVIDER=redis is being moved onto Orleans' Redis providers and is not available in this build; use memory."]);
-        }
-
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "mastery-engine", clusterId: "local");
-        silo.AddMemoryGrainStorageAsDefault();
         silo.AddMemoryGrainStorage(PubSubStorageName);
         if (useKafka)
         {
