@@ -307,7 +307,6 @@ public sealed class KafkaEventConsumer : BackgroundService
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer()
     {
-        LibrdkafkaLoader.EnsureLoaded();
         var config = new ConsumerConfig(new Dictionary<string, string>(options.Client))
         {
             BootstrapServers = options.Broker,

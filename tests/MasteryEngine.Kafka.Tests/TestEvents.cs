@@ -19,7 +19,6 @@ internal static class TestEvents
     /// <summary>A plain idempotent producer for messages kcat cannot express (null key or value, invalid UTF-8).</summary>
     public static IProducer<byte[]?, byte[]?> Producer(string bootstrapServers)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         return new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,

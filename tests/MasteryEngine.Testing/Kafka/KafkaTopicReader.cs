@@ -48,7 +48,6 @@ public static class KafkaTopicReader
 
     private static List<TopicPartition> Partitions(string bootstrapServers, string topic)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
         return metadata.Topics.Single().Partitions.Select(partition => new TopicPartition(topic, partition.PartitionId)).ToList();
@@ -56,7 +55,6 @@ public static class KafkaTopicReader
 
     private static IConsumer<byte[]?, byte[]?> Build(string bootstrapServers, string groupId)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         return new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
