@@ -316,6 +316,7 @@ public sealed class KafkaEventConsumer : BackgroundService
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = false,
+            GroupProtocol = KafkaGroupProtocol.Parse(options.GroupProtocol),
         };
         if (!string.IsNullOrWhiteSpace(options.GroupInstanceId))
         {
