@@ -25,7 +25,7 @@ public sealed class ContainerAndComposeTests
         var text = string.Join('\n', DockerfileLines);
         var user = DockerfileLines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
 
-        Assert.DoesNotContain("librdkafka1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("apt-get install", text, StringComparison.Ordinal);
         Assert.Contains("-r linux-x64", text, StringComparison.Ordinal);
         Assert.DoesNotContain("centos8-librdkafka.so", text, StringComparison.Ordinal);
         Assert.DoesNotContain("root", user, StringComparison.Ordinal);
