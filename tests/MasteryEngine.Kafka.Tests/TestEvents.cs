@@ -1,6 +1,5 @@
 using System.Text;
 using Confluent.Kafka;
-using MasteryEngine.Silo.Kafka;
 
 namespace MasteryEngine.Kafka.Tests;
 

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using MasteryEngine.Silo.Kafka;
 
 namespace MasteryEngine.Testing.Kafka;
 
