@@ -64,7 +64,7 @@ public sealed class KafkaMockCluster : IDisposable
     /// <summary>
     /// KIP-848 groups (<c>group.protocol=consumer</c>) keep their session timeout and heartbeat interval on the
     /// broker (<c>group.consumer.session.timeout.ms</c>, <c>group.consumer.heartbeat.interval.ms</c>); the client
-    /// may not set them. The mock's defaults are a real broker's, 45 s and 5 s.
+    /// may not set them. A real broker defaults to 45 s and 5 s.
     /// </summary>
     public void SetConsumerGroupTimeouts(TimeSpan sessionTimeout, TimeSpan heartbeatInterval)
     {
