@@ -2,8 +2,9 @@ using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Serialization;
-using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Kafka;
+using MasteryEngine.Silo.Storage;
+using Orleans.Storage;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 
