@@ -43,6 +43,11 @@ public static class AnalyticsApi
             return ApiResults.ForbiddenStudent();
         }
 
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
+        }
+
         return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).GetHistoryAsync(window)));
     }
 

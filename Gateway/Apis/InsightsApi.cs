@@ -40,6 +40,11 @@ public static class InsightsApi
             return ApiResults.ForbiddenStudent();
         }
 
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
+        }
+
         return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).PredictAsync(days)));
     }
 
@@ -57,6 +62,11 @@ public static class InsightsApi
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();
+        }
+
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
         }
 
         var recommendations = await services.Student(studentId).RecommendAsync(limit, priority);

@@ -45,6 +45,11 @@ public static class MasteryApi
             return ApiResults.ForbiddenStudent();
         }
 
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
+        }
+
         var result = await services.Student(studentId).QueryAsync();
         return TypedResults.Ok(ApiResponse.Of(MasteryQueryResponse.From(result, request.IncludeComponents ?? true)));
     }

@@ -11,9 +11,20 @@ internal sealed class RequiredFieldsSchemaTransformer : IOpenApiSchemaTransforme
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is null && RequiredRequestFields.ByType.TryGetValue(context.JsonTypeInfo.Type, out var required))
+        if (context.JsonPropertyInfo is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var type = context.JsonTypeInfo.Type;
+        if (RequiredRequestFields.ByType.TryGetValue(type, out var required))
         {
             schema.Required = new HashSet<string>(required, StringComparer.Ordinal);
+        }
+
+        if (RequiredRequestFields.ExactlyOneOf.TryGetValue(type, out var alternatives))
+        {
+            schema.OneOf = [.. alternatives.Select(field => (IOpenApiSchema)new OpenApiSchema { Required = new HashSet<string> { field } })];
         }
 
         return Task.CompletedTask;

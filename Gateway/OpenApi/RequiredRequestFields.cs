@@ -17,9 +17,14 @@ public static class RequiredRequestFields
         [typeof(IngestRequest)] = ["event_type", "student_id", "data"],
         [typeof(PredictionRequest)] = ["student_id"],
         [typeof(RecommendationRequest)] = ["student_id"],
-        // Exactly one of requests and student_ids: neither on its own.
         [typeof(BatchMasteryRequest)] = [],
         [typeof(BatchRequestItem)] = ["student_id"],
         [typeof(ProcessRequest)] = ["intent", "payload"],
+    };
+
+    /// <summary>Bodies that take exactly one of several fields (<c>oneOf</c> alternatives, each requiring one).</summary>
+    public static readonly IReadOnlyDictionary<Type, string[]> ExactlyOneOf = new Dictionary<Type, string[]>
+    {
+        [typeof(BatchMasteryRequest)] = ["requests", "student_ids"],
     };
 }
