@@ -18,7 +18,7 @@ public sealed class SwaggerUiFixture : IAsyncLifetime
     {
         gateway.UseKestrel(0);
         gateway.StartServer();
-        baseUrl = gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        baseUrl = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
     }
