@@ -29,7 +29,13 @@ public static class SiloProgram
         }
 
         builder.Services.AddMasteryEngineSilo(builder.Configuration, useRedis: storage == "redis", useKafka: true);
-        await builder.Build().RunAsync();
+        using var host = builder.Build();
+        if (ConfigurationCheck.Reject(host.Services) is { } configurationError)
+        {
+            return configurationError;
+        }
+
+        await host.RunAsync();
         return 0;
     }
 }

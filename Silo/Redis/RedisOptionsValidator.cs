@@ -10,7 +10,7 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
         var failures = new List<string>();
         if (!options.TryGetEndpoint(out _, out _))
         {
-            failures.Add($"REDIS_HOST '{options.Host}' is not host:port (e.g. redis:6379).");
+            failures.Add($"REDIS_HOST '{options.Host}' is not host:port or a host alone for port 6379 (e.g. redis:6379).");
         }
 
         if (!string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password))

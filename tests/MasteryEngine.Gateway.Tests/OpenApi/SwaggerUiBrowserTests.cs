@@ -17,7 +17,8 @@ public sealed class SwaggerUiBrowserTests(SwaggerUiFixture fixture) : IClassFixt
         await page.Locator("button.authorize").First.ClickAsync();
         var dialog = page.Locator(".modal-ux");
         await dialog.Locator("input").First.FillAsync(TestTokens.Student("student_12345"));
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Authorize", Exact = true }).ClickAsync();
+        await dialog.Locator("button.authorize").ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove authorization" })).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
 
         var operation = page.Locator(".opblock-post").Filter(new() { HasText = "/api/v1/mastery/calculate" });
