@@ -10,6 +10,7 @@ public sealed class ConfigurationErrorTests
 {
     [Theory]
     [InlineData("JWT_SECRET", "", "JWT_SECRET")]
+    [InlineData("JWT_SECRET", "dev-secret", "at least 32")]
     [InlineData("STORAGE_PROVIDER", "postgres", "STORAGE_PROVIDER")]
     [InlineData("GDPR_RETENTION_DAYS", "ninety", "GDPR_RETENTION_DAYS")]
     [InlineData("PUBLIC_BASE_URL", "ftp://mastery.example.org", "PUBLIC_BASE_URL")]
