@@ -133,6 +133,6 @@ INFO
 
 # Stop everything as soon as one member exits, and say which one and why.
 status=0
-wait -n || status=$?
+wait -n 2>/dev/null || status=$?
 report_exit "$status" || echo "local-stack: a member of the stack exited (code $status); stopping the rest" >&2
 exit 1
