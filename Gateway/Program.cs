@@ -3,6 +3,7 @@ using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
+using MasteryEngine.Silo.Hosting;
 
 if (HealthCheckCommand.IsRequested(args))
 {
@@ -26,6 +27,11 @@ builder.Services
     .AddMasteryApi();
 
 var app = builder.Build();
+if (ConfigurationCheck.Reject(app.Services) is { } configurationError)
+{
+    return configurationError;
+}
+
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
 app.UseAuthentication();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
-# tests drive (redis-server, kcat, promtool, yamllint) when missing, builds, runs every test
-# project, and ends with one line "N passed, N failed".
+# tests drive (redis-server, kcat, promtool, yamllint, chromium) when missing, builds, runs every test project
+# one after the other (saying which), and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +13,10 @@ command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing test dependencies: ${missing[*]}"
+  echo "==> installing test dependencies with apt-get: ${missing[*]}"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
@@ -27,12 +29,19 @@ results="${TEST_RESULTS_DIR:-$(pwd)/artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
 
+echo "==> building MasteryEngine.Orleans.sln in Release (the first build restores packages and takes a few minutes)"
+started=$SECONDS
 dotnet build MasteryEngine.Orleans.sln -c Release -nologo -v quiet
-set +e
-dotnet test MasteryEngine.Orleans.sln -c Release --no-build -nologo -v quiet \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
-set -e
+echo "    built in $((SECONDS - started)) s"
+status=0
+for project in $(dotnet sln MasteryEngine.Orleans.sln list | grep -E '\.Tests\.csproj$' | sort); do
+  name="$(basename "$project" .csproj)"
+  echo "==> running $name"
+  started=$SECONDS
+  dotnet test "$project" -c Release --no-build -nologo -v quiet \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+  echo "    $name finished in $((SECONDS - started)) s"
+done
 
 passed=0
 failed=0

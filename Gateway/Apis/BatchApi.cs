@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -16,8 +17,12 @@ public static class BatchApi
     public static RouteGroupBuilder MapBatchApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/batch").WithTags("Batch");
-        group.MapPost("/mastery", SubmitAsync);
-        group.MapGet("/status/{batch_id}", GetStatusAsync);
+        group.MapPost("/mastery", SubmitAsync)
+            .Describes<BatchAccepted>("Start a batch calculation for up to 1000 students", StatusCodes.Status202Accepted)
+            .TakesJson(RequestExamples.Batch);
+        group.MapGet("/status/{batch_id}", GetStatusAsync)
+            .Describes<BatchStatus>("A batch's progress and results")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

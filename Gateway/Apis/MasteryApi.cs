@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -16,9 +17,17 @@ public static class MasteryApi
     public static RouteGroupBuilder MapMasteryApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/mastery").WithTags("Mastery");
-        group.MapPost("/query", QueryAsync);
-        group.MapPost("/calculate", CalculateAsync);
-        group.MapPost("/ingest", IngestAsync);
+        group.MapPost("/query", QueryAsync)
+            .Describes<MasteryQueryResponse>("A student's current mastery, historical average and trend")
+            .TakesJson(RequestExamples.Query)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/calculate", CalculateAsync)
+            .Describes<MasteryResult>("Set a student's component scores, or recalculate from state without them")
+            .TakesJson(RequestExamples.Calculate);
+        group.MapPost("/ingest", IngestAsync)
+            .Describes<IngestAccepted>("Submit a learning event; the student's grain applies it asynchronously", StatusCodes.Status202Accepted)
+            .TakesJson(RequestExamples.Ingest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
@@ -34,6 +43,11 @@ public static class MasteryApi
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();
+        }
+
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
         }
 
         var result = await services.Student(studentId).QueryAsync();

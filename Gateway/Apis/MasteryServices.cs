@@ -1,3 +1,4 @@
+using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Grains;
@@ -27,4 +28,7 @@ public sealed class MasteryServices(
     public ILogger Logger { get; } = logger;
 
     public IStudentMasteryGrain Student(string studentId) => Grains.GetGrain<IStudentMasteryGrain>(studentId);
+
+    /// <summary>Whether the read routes should answer <see cref="ApiResults.StudentNotFound"/> rather than a zeroed record.</summary>
+    public async Task<bool> IsUnknownStudentAsync(string studentId) => !await Student(studentId).HasDataAsync();
 }

@@ -15,8 +15,10 @@ public static class ServiceApi
 
     public static IEndpointRouteBuilder MapServiceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", GetInfo).AllowAnonymous().WithName("ServiceInfo").WithTags("Service");
-        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("Service");
+        app.MapGet("/", GetInfo).AllowAnonymous().WithName("ServiceInfo").WithTags("Service")
+            .WithSummary("The service's name, version and mode").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("Service")
+            .WithSummary("Liveness: the process answers").ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapHealthChecks("/ready", new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(ReadyTag),

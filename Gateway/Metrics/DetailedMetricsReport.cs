@@ -5,14 +5,13 @@ namespace MasteryEngine.Gateway.Metrics;
 /// <summary>
 /// The <c>/metrics/detailed</c> view: figures an operator reads without a Prometheus server. Totals are since the
 /// process started. Circuit breakers come from the <c>circuit_breaker_state{name}</c> gauge (0 closed, 1 open,
-/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>); the cache hit ratio from the
-/// <c>cache_hits_total</c> / <c>cache_misses_total</c> pair.
+/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>). There is no cache hit ratio: nothing here is a
+/// cache (a grain activation holds its student's state and Redis is the store of record), see docs/runbooks.md.
 /// </summary>
 public sealed record DetailedMetricsReport(
     long ActiveRequests,
     long TotalRequests,
     double? ErrorRate,
-    double? CacheHitRatio,
     IReadOnlyDictionary<string, string> CircuitBreakers,
     IReadOnlyList<RouteLatency> Routes)
 {
@@ -26,7 +25,6 @@ public sealed record DetailedMetricsReport(
             (long)Series(byName, "http_requests_active").Sum(s => s.Value),
             total,
             total == 0 ? null : (double)errors / total,
-            CacheHitRatioOf(byName),
             CircuitBreakersOf(byName),
             RoutesOf(byName, requests));
     }
@@ -35,13 +33,6 @@ public sealed record DetailedMetricsReport(
         byName.TryGetValue(name, out var family) ? family.Series : [];
 
     private static bool IsServerError(MetricSeriesSnapshot series) => series.GetLabel("status") is [ '5', _, _ ];
-
-    private static double? CacheHitRatioOf(Dictionary<string, MetricFamilySnapshot> byName)
-    {
-        var hits = Series(byName, "cache_hits_total").Sum(s => s.Value);
-        var misses = Series(byName, "cache_misses_total").Sum(s => s.Value);
-        return hits + misses > 0 ? hits / (hits + misses) : null;
-    }
 
     private static Dictionary<string, string> CircuitBreakersOf(Dictionary<string, MetricFamilySnapshot> byName)
     {

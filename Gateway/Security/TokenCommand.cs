@@ -47,6 +47,8 @@ public static class TokenCommand
         return 0;
     }
 
+    private static readonly string[] KnownRoles = [MasteryRoles.Student, MasteryRoles.Teacher, MasteryRoles.Admin];
+
     private sealed record TokenRequest(string Subject, IReadOnlyList<string> Roles, IReadOnlyList<string> Cohorts, TimeSpan Lifetime);
 
     private static bool TryParse(string[] args, out TokenRequest request, out string error)
@@ -90,6 +92,13 @@ public static class TokenCommand
         if (string.IsNullOrWhiteSpace(subject))
         {
             error = "--sub is required.";
+            return false;
+        }
+
+        if (roles.FirstOrDefault(role => !KnownRoles.Contains(role, StringComparer.Ordinal)) is { } unknown)
+        {
+            // A token with an unknown role is accepted by the gateway and then refused on every route: say so now.
+            error = $"--role '{unknown}' is not a role the gateway knows; use {string.Join(", ", KnownRoles)}.";
             return false;
         }
 

@@ -130,11 +130,11 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Configuration_comes_from_the_config_map_and_the_secret_holds_only_a_placeholder()
+    public void Configuration_comes_from_the_config_map_and_the_example_secret_holds_only_a_placeholder()
     {
         var sources = KubernetesManifests.Container().Items("envFrom");
         var config = KubernetesManifests.Named("ConfigMap", "mastery-engine-config");
-        var secret = KubernetesManifests.Named("Secret", "mastery-engine-secrets");
+        var secret = KubernetesManifests.Example("Secret", "mastery-engine-secrets");
 
         Assert.Contains(sources, s => s.Find("configMapRef", "name") is YamlScalarNode { Value: "mastery-engine-config" });
         Assert.Contains(sources, s => s.Find("secretRef", "name") is YamlScalarNode { Value: "mastery-engine-secrets" });
