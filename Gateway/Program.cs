@@ -1,3 +1,5 @@
+using MasteryEngine.Gateway.Dashboard;
+using MasteryEngine.Gateway.Demo;
 using MasteryEngine.Gateway.Extensions;
 using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Metrics;
@@ -14,8 +16,14 @@ if (TokenCommand.IsInvoked(args))
     return TokenCommand.Run(args);
 }
 
+if (DemoDataCommand.IsInvoked(args))
+{
+    return await DemoDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
+builder.AddDemoMode(args);
 builder.Services
     .AddMasteryObservability(builder.Configuration)
     .AddGatewayJson()
@@ -28,6 +36,7 @@ builder.Services
 var app = builder.Build();
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
+app.MapDashboardApp();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace MasteryEngine.Gateway.Dashboard;
+
+public static class DashboardAppExtensions
+{
+    public const string BasePath = "/app";
+
+    /// <summary>
+    /// Content Security Policy of the app: everything from this origin, nothing inline, nothing from elsewhere,
+    /// so the page works offline and an injected value can never run as script.
+    /// </summary>
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>
+    /// Serves the dashboard (<c>wwwroot/app</c>) under <c>/app</c> only, and the Development sign-in endpoint
+    /// <c>POST /app/dev-token</c>. The app's data calls go to the public API with the caller's bearer token.
+    /// </summary>
+    public static WebApplication MapDashboardApp(this WebApplication app)
+    {
+        var files = new PhysicalFileProvider(AppRoot(app.Environment));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = BasePath });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            RequestPath = BasePath,
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.CacheControl = "no-cache";
+            },
+        });
+        app.MapPost(BasePath + "/dev-token", DevTokenEndpoint.IssueAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary><c>dotnet run</c> has the project's wwwroot; a published or built output carries a copy beside the dll.</summary>
+    private static string AppRoot(IWebHostEnvironment environment)
+    {
+        string[] candidates =
+        [
+            Path.Combine(environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "app"),
+            Path.Combine(AppContext.BaseDirectory, "wwwroot", "app"),
+        ];
+        return candidates.FirstOrDefault(Directory.Exists)
+            ?? throw new InvalidOperationException($"The dashboard's files are missing: looked in {string.Join(" and ", candidates)}.");
+    }
+}
