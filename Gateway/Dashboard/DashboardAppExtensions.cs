@@ -16,7 +16,7 @@ public static class DashboardAppExtensions
 
     /// <summary>
     /// Serves the dashboard (<c>wwwroot/app</c>) under <c>/app</c> only, and the Development sign-in endpoint
-    /// <c>POST /app/dev-token</c>. The app's data calls go to the public API with the caller's bearer token.
+    /// <c>POST /app/dev-token</c> (<c>GET</c> says whether it is available: 204, else 404). The app's data calls go to the public API with the caller's bearer token.
     /// </summary>
     public static WebApplication MapDashboardApp(this WebApplication app)
     {
@@ -35,6 +35,7 @@ public static class DashboardAppExtensions
                 headers.CacheControl = "no-cache";
             },
         });
+        app.MapGet(BasePath + "/dev-token", DevTokenEndpoint.Availability).ExcludeFromDescription();
         app.MapPost(BasePath + "/dev-token", DevTokenEndpoint.IssueAsync).ExcludeFromDescription();
         return app;
     }

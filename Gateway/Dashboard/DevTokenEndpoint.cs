@@ -19,12 +19,15 @@ public static class DevTokenEndpoint
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
     private static readonly string[] Roles = [MasteryRoles.Student, MasteryRoles.Teacher, MasteryRoles.Admin];
 
+    public static IResult Availability(HttpContext context, IWebHostEnvironment environment, IOptions<JwtOptions> jwt) =>
+        IsAvailable(environment, jwt.Value, context.Connection.RemoteIpAddress) ? TypedResults.NoContent() : NotAvailable();
+
     public static async Task<IResult> IssueAsync(
         HttpContext context, IWebHostEnvironment environment, IOptions<JwtOptions> jwt, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!IsAvailable(environment, jwt.Value, context.Connection.RemoteIpAddress))
         {
-            return ApiResults.NotFound("No such route. The dashboard's dev sign-in exists only in Development, with the development secret, on loopback.");
+            return NotAvailable();
         }
 
         if (!context.Request.HasJsonContentType())
@@ -65,6 +68,9 @@ public static class DevTokenEndpoint
         var issued = new DevTokenIssued(token, time.GetUtcNow() + Lifetime);
         return TypedResults.Json(ApiResponse.Of(issued), DashboardJsonContext.Default.ApiResponseDevTokenIssued);
     }
+
+    private static IResult NotAvailable() =>
+        ApiResults.NotFound("No such route. The dashboard's dev sign-in exists only in Development, with the development secret, on loopback.");
 
     public static bool IsAvailable(IHostEnvironment environment, JwtOptions jwt, IPAddress? caller) =>
         environment.IsDevelopment()
