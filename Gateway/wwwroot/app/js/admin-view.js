@@ -50,14 +50,19 @@ function resultView(result) {
     h("a", { href: URL.createObjectURL(blob), download: `${x.student_id}-export.json` }, "Download the export (JSON)"));
 }
 
+const AUDIT_ROWS = 50;
+
 function auditTable(records) {
   if (records.length === 0) return h("p", { "data-testid": "audit-empty" }, "No GDPR actions recorded this month.");
-  return table(["When", "Action", "Student", "By", "Data kinds"], [...records].reverse().map(r => h("tr", {},
+  const newest = [...records].reverse().slice(0, AUDIT_ROWS);
+  return h("div", {},
+    h("p", { class: "muted" }, records.length > AUDIT_ROWS ? `The newest ${AUDIT_ROWS} of ${records.length} records.` : `${records.length} records.`),
+    table(["When", "Action", "Student", "By", "Data kinds"], newest.map(r => h("tr", {},
     h("td", {}, new Date(r.performed_at).toLocaleString()),
     h("td", {}, r.action),
     h("td", {}, r.student_id),
     h("td", {}, r.performed_by),
-    h("td", {}, r.data_kinds.join(", ") || "—"))), { "data-testid": "audit-table" });
+    h("td", {}, r.data_kinds.join(", ") || "—"))), { "data-testid": "audit-table" }));
 }
 
 function eraseDialog(actions) {
