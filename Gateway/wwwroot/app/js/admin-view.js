@@ -72,7 +72,7 @@ function eraseDialog(actions) {
     h("h3", { id: "erase-title" }, "Erase all data of this student?"),
     h("p", { id: "erase-what" }),
     h("p", {}, "This cannot be undone. Type the student id to confirm."),
-    h("label", { for: "confirm-id" }, "Student id"), confirmInput,
+    h("label", { for: "confirm-id" }, "Confirm the student id"), confirmInput,
     h("div", { class: "row" },
       h("button", { type: "button", class: "secondary", onclick: () => dialog.close() }, "Cancel"),
       confirmButton));

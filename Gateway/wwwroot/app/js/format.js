@@ -29,7 +29,8 @@ export function h(tag, attrs = {}, ...children) {
 export const levelChip = (level, testid) => h("span", { class: `chip level-${level}`, "data-testid": testid }, cap(level));
 
 export function table(headers, rows, attrs = {}) {
-  return h("div", { class: "scroll" },
+  // Focusable, so a keyboard can scroll a table that is wider than a phone.
+  return h("div", { class: "scroll", tabindex: "0" },
     h("table", attrs,
       h("thead", {}, h("tr", {}, headers.map(x => (x instanceof Node ? x : h("th", { scope: "col", class: /%|score|gain|weight|gap|contribution|mastery|consistency|#/i.test(x) ? "num" : null }, x))))),
       h("tbody", {}, rows)));
