@@ -20,7 +20,15 @@ public static class DashboardAppExtensions
     /// </summary>
     public static WebApplication MapDashboardApp(this WebApplication app)
     {
-        var files = new PhysicalFileProvider(AppRoot(app.Environment));
+        var root = AppRoot(app.Environment);
+        if (root is null)
+        {
+            // The API must not depend on the dashboard: without its files, /app is an unknown route and the logs say why.
+            app.Logger.LogWarning("The dashboard's files (wwwroot/app) are missing beside the content root and the dll: /app is not served.");
+            return app;
+        }
+
+        var files = new PhysicalFileProvider(root);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = BasePath });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -41,14 +49,13 @@ public static class DashboardAppExtensions
     }
 
     /// <summary><c>dotnet run</c> has the project's wwwroot; a published or built output carries a copy beside the dll.</summary>
-    private static string AppRoot(IWebHostEnvironment environment)
+    private static string? AppRoot(IWebHostEnvironment environment)
     {
         string[] candidates =
         [
             Path.Combine(environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "app"),
             Path.Combine(AppContext.BaseDirectory, "wwwroot", "app"),
         ];
-        return candidates.FirstOrDefault(Directory.Exists)
-            ?? throw new InvalidOperationException($"The dashboard's files are missing: looked in {string.Join(" and ", candidates)}.");
+        return candidates.FirstOrDefault(Directory.Exists);
     }
 }
