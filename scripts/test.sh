@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
-# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint) when missing, builds, runs every test
+# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint, chromium) when missing, builds, runs every test
 # project, and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1' || [ -e /usr/lib/x86_64-linu
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+[ -x /usr/bin/chromium ] || missing+=(chromium)  # the dashboard's Playwright tests drive Debian's chromium
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   as_root apt-get update -qq

@@ -22,7 +22,7 @@ export function renderAdmin(root, state, actions) {
             h("button", { type: "button", "data-testid": "export-button", onclick: () => actions.export(idInput.value.trim()) }, "Export"),
             h("button", { type: "button", class: "danger", "data-testid": "erase-button", onclick: () => actions.askErase(idInput.value.trim()) }, "Erase…"))),
         h("div", { id: "gdpr-result", "aria-live": "polite" }, state.result ? resultView(state.result) : null)),
-      h("section", { class: "card", "aria-labelledby": "audit-title" },
+      h("section", { class: "card wide", "aria-labelledby": "audit-title" },
         h("h3", { id: "audit-title" }, "Audit trail"),
         h("form", { class: "row", onsubmit: e => { e.preventDefault(); actions.audit(month.value); } },
           h("div", {}, h("label", { for: "audit-month" }, "Month"), month),
