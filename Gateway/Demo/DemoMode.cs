@@ -24,6 +24,9 @@ public static class DemoMode
         // The replay sends a few thousand requests in seconds from one user per student; the limit stays on, higher.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "5000" });
         var clock = new DemoClock(TimeProvider.System);
+        // The clock starts on the first replayed day before the host does and only moves forward from there:
+        // Orleans schedules activation collection on the same clock and refuses times earlier than it has seen.
+        clock.SetDay(DemoReplay.FirstDay(DemoDataArguments.Default));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddHostedService<DemoSeedingService>();

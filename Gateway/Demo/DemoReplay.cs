@@ -4,11 +4,15 @@ using MasteryEngine.Gateway.Security;
 namespace MasteryEngine.Gateway.Demo;
 
 /// <summary>
-/// Replays a demo cohort into a gateway whose clock is <paramref name="clock"/>: the clock starts on the first
-/// day, each day's events go through the HTTP API and are applied before the clock moves on, and it ends on today.
+/// Replays a demo cohort into a gateway whose clock is <c>clock</c>: the clock is on the first day (set before
+/// the gateway starts, see <see cref="FirstDay"/>), each day's events go through the HTTP API and are applied
+/// before the clock moves on, and it ends on today. The clock only ever moves forward.
 /// </summary>
 public static class DemoReplay
 {
+    public static DateOnly FirstDay(DemoDataArguments arguments) =>
+        DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(1 - arguments.Days);
+
     public static async Task<(DemoCohort Cohort, DemoSeedReport Report)> RunAsync(
         HttpClient http, DemoClock clock, JwtOptions jwt, DemoDataArguments arguments, CancellationToken cancellationToken)
     {
