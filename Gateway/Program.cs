@@ -1,3 +1,5 @@
+using MasteryEngine.Gateway.Dashboard;
+using MasteryEngine.Gateway.Demo;
 using MasteryEngine.Gateway.Extensions;
 using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Metrics;
@@ -15,8 +17,14 @@ if (TokenCommand.IsInvoked(args))
     return TokenCommand.Run(args);
 }
 
+if (DemoDataCommand.IsInvoked(args))
+{
+    return await DemoDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
+builder.AddDemoMode(args);
 builder.Services
     .AddMasteryObservability(builder.Configuration)
     .AddGatewayJson()
@@ -34,6 +42,7 @@ if (ConfigurationCheck.Reject(app.Services) is { } configurationError)
 
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
+app.MapDashboardApp();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
