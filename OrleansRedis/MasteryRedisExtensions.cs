@@ -49,11 +49,17 @@ public static class MasteryRedisExtensions
         return silo;
     }
 
-    /// <summary>Silo membership in one Redis hash, <c>{ServiceId}/members/{ClusterId}</c>, on the shared connection.</summary>
+    /// <summary>
+    /// Silo membership in one Redis hash, <c>{ServiceId}/members/{ClusterId}</c>, on the shared connection, with
+    /// <see cref="FailureDetection"/> so a dead silo is noticed in seconds.
+    /// </summary>
     public static ISiloBuilder AddMasteryRedisClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSharedRedisConnection(configuration);
         silo.Services.Configure<ClusterOptions>(options => OrleansClusterIdentity.Apply(configuration, options));
+        silo.Services.AddOptions<ClusterMembershipOptions>()
+            .Configure(FailureDetection.Apply)
+            .Bind(configuration.GetSection("Orleans:Membership"));
         silo.UseRedisClustering(_ => { });
         ConfigureClustering(silo.Services);
         return silo;

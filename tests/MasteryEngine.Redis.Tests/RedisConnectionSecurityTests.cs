@@ -16,6 +16,8 @@ public sealed class RedisConnectionSecurityTests
         await using var server = await RedisServerProcess.StartAsync("--requirepass", "s3cret");
         await using var redis = Connect(new RedisOptions { Host = server.HostAndPort, Password = "s3cret" });
 
+        await ConnectedAsync(redis);
+
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(redis)).Status);
     }
 
@@ -26,7 +28,7 @@ public sealed class RedisConnectionSecurityTests
         await server.CliAsync("-a", "admin-pass", "--no-auth-warning", "ACL", "SETUSER", "mastery", "on", ">app-pass", "~*", "+@all");
         await using var redis = Connect(new RedisOptions { Host = server.HostAndPort, User = "mastery", Password = "app-pass" });
 
-        var whoami = await (await redis.GetAsync()).GetDatabase().ExecuteAsync("ACL", "WHOAMI");
+        var whoami = await (await ConnectedAsync(redis)).GetDatabase().ExecuteAsync("ACL", "WHOAMI");
 
         Assert.Equal("mastery", whoami.ToString());
     }
@@ -49,7 +51,7 @@ public sealed class RedisConnectionSecurityTests
         await using var server = await RedisServerProcess.StartAsync();
         await using var redis = Connect(new RedisOptions { Host = server.HostAndPort, Database = 3 });
 
-        await (await redis.GetAsync()).GetDatabase().StringSetAsync("where", "db3");
+        await (await ConnectedAsync(redis)).GetDatabase().StringSetAsync("where", "db3");
 
         Assert.Equal("db3", await server.CliAsync("-n", "3", "GET", "where"));
         Assert.Equal("", await server.CliAsync("GET", "where"));
@@ -63,7 +65,7 @@ public sealed class RedisConnectionSecurityTests
         await using var server = await StartTlsServerAsync(certificates, tlsPort);
         await using var redis = Connect(new RedisOptions { Host = $"127.0.0.1:{tlsPort}", Tls = true, TlsCaFile = certificates.CaFile });
 
-        await (await redis.GetAsync()).GetDatabase().StringSetAsync("over-tls", "yes");
+        await (await ConnectedAsync(redis)).GetDatabase().StringSetAsync("over-tls", "yes");
 
         Assert.Equal("yes", await server.CliAsync("GET", "over-tls"));
     }
@@ -80,10 +82,14 @@ public sealed class RedisConnectionSecurityTests
         Assert.Equal(HealthStatus.Unhealthy, (await CheckAsync(redis)).Status);
     }
 
-    private static SharedRedisConnection Connect(RedisOptions options)
+    private static SharedRedisConnection Connect(RedisOptions options) => new(Options.Create(options));
+
+    /// <summary>The connected multiplexer: on a loaded machine a TLS handshake may outlast the first connect attempt.</summary>
+    private static async Task<IConnectionMultiplexer> ConnectedAsync(SharedRedisConnection redis)
     {
-        options.ConnectTimeout = TimeSpan.FromSeconds(2);
-        return new SharedRedisConnection(Options.Create(options));
+        var multiplexer = await redis.GetAsync();
+        await Eventually.UntilAsync(() => multiplexer.IsConnected, TimeSpan.FromSeconds(30), "the client connects");
+        return multiplexer;
     }
 
     private static Task<HealthCheckResult> CheckAsync(SharedRedisConnection redis) =>
