@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MasteryEngine.Redis.Tests.Grains;
+using MasteryEngine.Redis.SiloHost;
+using MasteryEngine.Redis.SiloHost.Grains;
 using MasteryEngine.Testing;
 
 namespace MasteryEngine.Redis.Tests;

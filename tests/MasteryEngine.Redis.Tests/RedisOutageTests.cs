@@ -1,12 +1,12 @@
 using System.Text.Json;
-using MasteryEngine.Redis.Tests.Grains;
+using MasteryEngine.Redis.SiloHost.Grains;
 using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.OrleansRedis;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Storage;
-using GrainState = Orleans.GrainState<MasteryEngine.Redis.Tests.Grains.ProbeState>;
+using GrainState = Orleans.GrainState<MasteryEngine.Redis.SiloHost.Grains.ProbeState>;
 
 namespace MasteryEngine.Redis.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MasteryEngine.Redis.Tests.Grains;
+using MasteryEngine.Redis.SiloHost.Grains;
 using MasteryEngine.Silo.OrleansRedis;
 using Orleans.Storage;
 

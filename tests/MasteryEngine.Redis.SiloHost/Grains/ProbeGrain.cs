@@ -1,4 +1,4 @@
-namespace MasteryEngine.Redis.Tests.Grains;
+namespace MasteryEngine.Redis.SiloHost.Grains;
 
 /// <summary>Named "student" so its keys look like the service's: <c>student:{key}:state</c>.</summary>
 [GrainType("student")]

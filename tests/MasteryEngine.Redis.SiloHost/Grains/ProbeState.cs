@@ -1,4 +1,4 @@
-namespace MasteryEngine.Redis.Tests.Grains;
+namespace MasteryEngine.Redis.SiloHost.Grains;
 
 [GenerateSerializer]
 public sealed class ProbeState

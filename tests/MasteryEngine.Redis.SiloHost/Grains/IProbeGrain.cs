@@ -1,4 +1,4 @@
-namespace MasteryEngine.Redis.Tests.Grains;
+namespace MasteryEngine.Redis.SiloHost.Grains;
 
 /// <summary>A grain with one persistent state, standing in for the service's grains in these storage tests.</summary>
 public interface IProbeGrain : IGrainWithStringKey

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Silo.OrleansRedis;
-using MasteryEngine.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using System.Net.Sockets;
 
-namespace MasteryEngine.Redis.Tests;
+namespace MasteryEngine.Redis.SiloHost;
 
 /// <summary>
 /// A silo host of its own, joined to the others on the same Redis through <c>AddMasteryRedis</c> (Redis clustering
@@ -43,7 +43,7 @@ public sealed class RedisClusteredSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.AddMasteryRedis(builder.Configuration);
-            silo.ConfigureEndpoints(IPAddress.Loopback, RedisServerProcess.FreePort(), RedisServerProcess.FreePort());
+            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
             silo.Configure<SiloOptions>(options => options.SiloName = name);
             silo.UseSystemTextJsonGrainStorageSerializer();
         });
@@ -59,6 +59,13 @@ public sealed class RedisClusteredSilo : IAsyncDisposable
     {
         await host.StopAsync();
         host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Address})");
