@@ -1,5 +1,6 @@
 using MasteryEngine.Gateway.Extensions;
 using MasteryEngine.Gateway.Hosting;
+using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
@@ -26,6 +27,7 @@ builder.Services
     .AddMasteryApi();
 
 var app = builder.Build();
+app.UseServedByHeader();
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
 app.UseAuthentication();

@@ -1,22 +1,22 @@
-using MasteryEngine.Silo.Redis.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace MasteryEngine.Silo.Redis;
 
 /// <summary>Readiness: Redis answers PING within a short timeout.</summary>
-public sealed class RedisHealthCheck(RedisMultiplexer redis, TimeProvider timeProvider) : IHealthCheck
+public sealed class RedisHealthCheck(SharedRedisConnection redis, TimeProvider timeProvider) : IHealthCheck
 {
     public const string Name = "redis";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-    private static readonly RedisCommand Ping = RedisCommand.Create("PING");
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await redis.ExecuteAsync(Ping, cancellationToken).WaitAsync(Timeout, timeProvider, cancellationToken);
-            return HealthCheckResult.Healthy("Redis answers PING.");
+            var multiplexer = await redis.GetAsync().WaitAsync(Timeout, timeProvider, cancellationToken);
+            var roundTrip = await multiplexer.GetDatabase().PingAsync().WaitAsync(Timeout, timeProvider, cancellationToken);
+            return HealthCheckResult.Healthy($"Redis answers PING in {roundTrip.TotalMilliseconds:0.0} ms.");
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -1,16 +1,20 @@
 using System.Globalization;
+using StackExchange.Redis;
 
 namespace MasteryEngine.Silo.Redis;
 
 /// <summary>
-/// Where Redis is and how the client and the grain storage use it. Bound from the <c>Redis</c> section and then
-/// from the seeds' environment variables (<c>REDIS_HOST</c>, <c>REDIS_PASSWORD</c>, ...), which win.
+/// Where Redis is and how to reach it. Bound from the <c>Redis</c> section and then from the seeds' environment
+/// variables (<c>REDIS_HOST</c>, <c>REDIS_PASSWORD</c>, ...), which win; turned into StackExchange.Redis'
+/// <see cref="ConfigurationOptions"/> by <see cref="ToConfigurationOptions"/>.
 /// </summary>
 public sealed class RedisOptions
 {
     public const string SectionName = "Redis";
 
-    /// <summary><c>host:port</c> (port 6379 when omitted); IPv6 as <c>[::1]:6379</c>.</summary>
+    private const int DefaultPort = 6379;
+
+    /// <summary><c>host:port[,host:port...]</c>, port 6379 when omitted; IPv6 as <c>[::1]:6379</c>.</summary>
     public string Host { get; set; } = "localhost:6379";
 
     /// <summary>ACL user name; with a password only, AUTH uses the <c>default</c> user.</summary>
@@ -25,55 +29,85 @@ public sealed class RedisOptions
 
     public int Database { get; set; }
 
-    /// <summary>Put before every key and the invalidation channel, e.g. <c>me:</c> to share a Redis with other apps.</summary>
+    /// <summary>Put before every key, e.g. <c>me:</c> to share a Redis with other apps.</summary>
     public string KeyPrefix { get; set; } = "";
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Connections commands are spread over; each one pipelines many concurrent commands.</summary>
-    public int PoolSize { get; set; } = 2;
-
-    /// <summary>Commands sent but not yet answered on one connection; beyond it commands fail fast instead of queueing.</summary>
-    public int MaxInFlightPerConnection { get; set; } = 10_000;
-
-    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromMilliseconds(100);
-
-    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Days every grain key lives after its last write (<c>GDPR_RETENTION_DAYS</c>).</summary>
-    public int RetentionDays { get; set; } = 90;
-
-    /// <summary>Per grain type retention that replaces <see cref="RetentionDays"/>: batch status lives one day.</summary>
-    public Dictionary<string, TimeSpan> RetentionByGrainType { get; set; } = new(StringComparer.Ordinal)
+    /// <summary>The endpoints of <see cref="Host"/>; false when one of them is not <c>host[:port]</c>.</summary>
+    public bool TryGetEndpoints(out IReadOnlyList<(string Host, int Port)> endpoints)
     {
-        ["batch"] = TimeSpan.FromDays(1),
-    };
-
-    /// <summary>Publish an invalidation after every write so other silos drop stale activations.</summary>
-    public bool PublishInvalidations { get; set; } = true;
-
-    public string InvalidationChannel => KeyPrefix + "invalidate";
-
-    public TimeSpan RetentionFor(string grainType) =>
-        RetentionByGrainType.TryGetValue(grainType, out var retention) ? retention : TimeSpan.FromDays(RetentionDays);
-
-    /// <summary>Splits <see cref="Host"/>; false when it is not <c>host[:port]</c>.</summary>
-    public bool TryGetEndpoint(out string host, out int port)
-    {
-        host = Host.Trim();
-        port = 6379;
-        var colon = host.LastIndexOf(':');
-        var bracketEnd = host.LastIndexOf(']');
-        if (colon > bracketEnd)
+        var parsed = new List<(string, int)>();
+        endpoints = parsed;
+        foreach (var part in Host.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!int.TryParse(host.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+            if (!TryParseEndpoint(part, out var host, out var port))
             {
                 return false;
             }
 
-            host = host[..colon];
+            parsed.Add((host, port));
+        }
+
+        return parsed.Count > 0;
+    }
+
+    /// <summary>
+    /// The client configuration. Commands fail at once while disconnected (no backlog grows during an outage),
+    /// and a server that is down at start-up does not stop the silo: the client keeps reconnecting.
+    /// </summary>
+    public ConfigurationOptions ToConfigurationOptions()
+    {
+        if (!TryGetEndpoints(out var endpoints))
+        {
+            throw new InvalidOperationException($"REDIS_HOST '{Host}' is not host:port[,host:port...].");
+        }
+
+        var configuration = new ConfigurationOptions
+        {
+            AbortOnConnectFail = false,
+            BacklogPolicy = BacklogPolicy.FailFast,
+            User = string.IsNullOrEmpty(User) ? null : User,
+            Password = string.IsNullOrEmpty(Password) ? null : Password,
+            Ssl = Tls,
+            DefaultDatabase = Database,
+            ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds,
+            SyncTimeout = (int)CommandTimeout.TotalMilliseconds,
+            AsyncTimeout = (int)CommandTimeout.TotalMilliseconds,
+            ConnectRetry = 1,
+            ReconnectRetryPolicy = new ExponentialRetry(100, 2000),
+            ClientName = "mastery-engine",
+        };
+        foreach (var (host, port) in endpoints)
+        {
+            configuration.EndPoints.Add(host, port);
+        }
+
+        if (Tls && !string.IsNullOrEmpty(TlsCaFile))
+        {
+            configuration.TrustIssuer(TlsCaFile);
+        }
+
+        return configuration;
+    }
+
+    private static bool TryParseEndpoint(string text, out string host, out int port)
+    {
+        host = text;
+        port = DefaultPort;
+        var colon = text.LastIndexOf(':');
+        var bracketEnd = text.LastIndexOf(']');
+        var bareIpv6 = bracketEnd < 0 && text.IndexOf(':', StringComparison.Ordinal) != colon;
+        if (colon > bracketEnd && !bareIpv6)
+        {
+            if (!int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+            {
+                return false;
+            }
+
+            host = text[..colon];
         }
 
         host = host.Trim('[', ']');

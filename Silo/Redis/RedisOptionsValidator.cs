@@ -8,9 +8,9 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
     public ValidateOptionsResult Validate(string? name, RedisOptions options)
     {
         var failures = new List<string>();
-        if (!options.TryGetEndpoint(out _, out _))
+        if (!options.TryGetEndpoints(out _))
         {
-            failures.Add($"REDIS_HOST '{options.Host}' is not host:port (e.g. redis:6379).");
+            failures.Add($"REDIS_HOST '{options.Host}' is not host:port[,host:port...] (e.g. redis:6379).");
         }
 
         if (!string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password))
@@ -23,42 +23,19 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add($"REDIS_TLS_CA_FILE '{options.TlsCaFile}' does not exist.");
         }
 
+        if (!string.IsNullOrEmpty(options.TlsCaFile) && !options.Tls)
+        {
+            failures.Add("REDIS_TLS_CA_FILE is set but REDIS_TLS is not true.");
+        }
+
         if (options.Database is < 0 or > 15)
         {
             failures.Add($"REDIS_DATABASE {options.Database} is outside 0..15.");
         }
 
-        if (options.PoolSize is < 1 or > 64)
-        {
-            failures.Add($"Redis PoolSize {options.PoolSize} is outside 1..64.");
-        }
-
-        if (options.MaxInFlightPerConnection < 1)
-        {
-            failures.Add("Redis MaxInFlightPerConnection must be at least 1.");
-        }
-
         if (options.ConnectTimeout <= TimeSpan.Zero || options.CommandTimeout <= TimeSpan.Zero)
         {
             failures.Add("Redis ConnectTimeout and CommandTimeout must be positive.");
-        }
-
-        if (options.ReconnectMinDelay <= TimeSpan.Zero || options.ReconnectMaxDelay < options.ReconnectMinDelay)
-        {
-            failures.Add("Redis ReconnectMinDelay must be positive and at most ReconnectMaxDelay.");
-        }
-
-        if (options.RetentionDays < 1)
-        {
-            failures.Add($"GDPR_RETENTION_DAYS {options.RetentionDays} must be at least 1.");
-        }
-
-        foreach (var (grainType, retention) in options.RetentionByGrainType)
-        {
-            if (retention < TimeSpan.FromSeconds(1))
-            {
-                failures.Add($"Redis retention for grain type '{grainType}' must be at least one second.");
-            }
         }
 
         if (options.KeyPrefix.Contains('{', StringComparison.Ordinal) || options.KeyPrefix.Contains('}', StringComparison.Ordinal))

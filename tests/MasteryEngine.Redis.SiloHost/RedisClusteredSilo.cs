@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using MasteryEngine.Grains.Domain;
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

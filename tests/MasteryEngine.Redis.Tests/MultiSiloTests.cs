@@ -76,7 +76,7 @@ public sealed class MultiSiloTests(ThreeSiloFixture fixture) : IClassFixture<Thr
             fixture.Silos[i % fixture.Silos.Count].Grains.GetGrain<IProbeGrain>(student).IncrementAsync()));
 
         Assert.Equal(1000, await fixture.Silos[0].Grains.GetGrain<IProbeGrain>(student).ReadAsync());
-        using var stored = JsonDocument.Parse(await fixture.Server.CliAsync("HGET", $"student:{{{student}}}:state", "data"));
+        using var stored = JsonDocument.Parse(await fixture.Server.CliAsync("HGET", $"probe:{{{student}}}:state", "data"));
         Assert.Equal(1000, stored.RootElement.GetProperty("Count").GetInt32());
     }
 

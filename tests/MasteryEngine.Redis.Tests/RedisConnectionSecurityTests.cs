@@ -1,5 +1,5 @@
 using System.Globalization;
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

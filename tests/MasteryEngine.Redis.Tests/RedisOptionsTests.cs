@@ -1,5 +1,5 @@
 using System.Net;
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
 using StackExchange.Redis;
 
 namespace MasteryEngine.Redis.Tests;

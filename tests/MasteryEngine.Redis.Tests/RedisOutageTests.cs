@@ -1,12 +1,12 @@
 using System.Text.Json;
 using MasteryEngine.Redis.SiloHost.Grains;
-using MasteryEngine.Runtime.Storage;
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Storage;
+using MasteryEngine.Silo.Redis;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Storage;
-using GrainState = Orleans.GrainState<MasteryEngine.Redis.SiloHost.Grains.ProbeState>;
+
 
 namespace MasteryEngine.Redis.Tests;
 
@@ -38,9 +38,9 @@ public sealed class RedisOutageTests(DurableRedisSiloFixture fixture) : IClassFi
     [Fact]
     public async Task Redis_down_makes_writes_unavailable_and_readiness_fail_then_both_recover()
     {
-        var grainId = GrainId.Create("student", "student_" + Guid.NewGuid().ToString("N"));
+        var grainId = GrainId.Create("probe", "student_" + Guid.NewGuid().ToString("N"));
         var storage = fixture.Silo.Storage(MasteryRedisExtensions.StorageName);
-        var state = new GrainState(new ProbeState { Count = 1 });
+        var state = new GrainState<ProbeState>(new ProbeState { Count = 1 });
         await storage.WriteStateAsync("mastery", grainId, state);
 
         await fixture.Server.KillAsync();
@@ -48,7 +48,7 @@ public sealed class RedisOutageTests(DurableRedisSiloFixture fixture) : IClassFi
         {
             state.State!.Count = 2;
             await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.WriteStateAsync("mastery", grainId, state));
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadStateAsync("mastery", grainId, new GrainState()));
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadStateAsync("mastery", grainId, new GrainState<ProbeState>()));
             var down = await RedisReadinessAsync();
             Assert.Equal(HealthStatus.Unhealthy, down.Status);
             Assert.Contains("Redis is unavailable", down.Description, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class RedisOutageTests(DurableRedisSiloFixture fixture) : IClassFi
 
         await Eventually.UntilAsync(async () => (await RedisReadinessAsync()).Status == HealthStatus.Healthy, Patience, "readiness recovers");
         await Eventually.UntilAsync(() => SucceedsAsync(storage.WriteStateAsync("mastery", grainId, state)), Patience, "writes succeed again");
-        var read = new GrainState();
+        var read = new GrainState<ProbeState>();
         await storage.ReadStateAsync("mastery", grainId, read);
         Assert.Equal(2, read.State!.Count);
     }
@@ -95,7 +95,7 @@ public sealed class RedisOutageTests(DurableRedisSiloFixture fixture) : IClassFi
         for (var i = 0; i < students.Length; i++)
         {
             // Read by redis-cli from the restarted server, not from the resident activation.
-            var data = await fixture.Server.CliAsync("HGET", $"student:{{{students[i]}}}:state", "data");
+            var data = await fixture.Server.CliAsync("HGET", $"probe:{{{students[i]}}}:state", "data");
             using var json = JsonDocument.Parse(data);
             // The one write in flight at the kill may or may not have landed; no acknowledged one may be missing.
             Assert.InRange(json.RootElement.GetProperty("Count").GetInt32(), acknowledged[i], acknowledged[i] + 1);

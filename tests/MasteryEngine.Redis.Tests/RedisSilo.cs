@@ -1,5 +1,5 @@
 using MasteryEngine.Grains.Domain;
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MasteryEngine.Redis.SiloHost.Grains;
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
 using Orleans.Storage;
 
 namespace MasteryEngine.Redis.Tests;
@@ -19,8 +19,8 @@ public sealed class RedisStateLayoutTests(RedisSiloFixture fixture)
         var student = NewStudent();
         await fixture.Silo.Client.GetGrain<IProbeGrain>(student).IncrementAsync();
 
-        var key = $"student:{{{student}}}:state";
-        Assert.Equal(key, await fixture.Server.CliAsync("--scan", "--pattern", $"student:{{{student}}}*"));
+        var key = $"probe:{{{student}}}:state";
+        Assert.Equal(key, await fixture.Server.CliAsync("--scan", "--pattern", $"probe:{{{student}}}*"));
         Assert.Equal("hash", await fixture.Server.CliAsync("TYPE", key));
         Assert.Equal(["data", "etag"], (await fixture.Server.CliAsync("HKEYS", key)).Split('\n').Order());
     }
@@ -33,7 +33,7 @@ public sealed class RedisStateLayoutTests(RedisSiloFixture fixture)
         await grain.IncrementAsync();
         await grain.IncrementAsync();
 
-        var data = await fixture.Server.CliAsync("HGET", $"student:{{{student}}}:state", "data");
+        var data = await fixture.Server.CliAsync("HGET", $"probe:{{{student}}}:state", "data");
 
         using var json = JsonDocument.Parse(data);
         Assert.Equal(2, json.RootElement.GetProperty("Count").GetInt32());
@@ -46,7 +46,7 @@ public sealed class RedisStateLayoutTests(RedisSiloFixture fixture)
     {
         var student = NewStudent();
         var grain = fixture.Silo.Client.GetGrain<IProbeGrain>(student);
-        var key = $"student:{{{student}}}:state";
+        var key = $"probe:{{{student}}}:state";
         await grain.IncrementAsync();
         Assert.InRange(long.Parse(await fixture.Server.CliAsync("TTL", key)), RetentionSeconds - 60, RetentionSeconds);
 
@@ -72,7 +72,7 @@ public sealed class RedisStateLayoutTests(RedisSiloFixture fixture)
     [Fact]
     public async Task The_state_name_is_not_part_of_the_key_so_each_grain_has_one_record()
     {
-        var grainId = GrainId.Create("student", NewStudent());
+        var grainId = GrainId.Create("probe", NewStudent());
         var storage = fixture.Silo.Storage(MasteryRedisExtensions.StorageName);
         await storage.WriteStateAsync("mastery", grainId, new GrainState<ProbeState>(new ProbeState { Count = 3 }));
 
@@ -89,6 +89,6 @@ public sealed class RedisStateLayoutTests(RedisSiloFixture fixture)
         var state = new GrainState<ProbeState>(new ProbeState()) { ETag = "no-such-version" };
         var storage = fixture.Silo.Storage(MasteryRedisExtensions.StorageName);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("mastery", GrainId.Create("student", NewStudent()), state));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("mastery", GrainId.Create("probe", NewStudent()), state));
     }
 }

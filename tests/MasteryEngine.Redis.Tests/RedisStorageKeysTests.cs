@@ -1,4 +1,4 @@
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
 
 namespace MasteryEngine.Redis.Tests;
 

@@ -123,7 +123,7 @@ public sealed class SiloFailoverTests(ThreeSiloFixture fixture, ITestOutputHelpe
             {
                 var values = acknowledged[student].ToArray();
                 Assert.Equal(values.Length, values.Distinct().Count());
-                using var stored = JsonDocument.Parse(await fixture.Server.CliAsync("HGET", $"student:{{{student}}}:state", "data"));
+                using var stored = JsonDocument.Parse(await fixture.Server.CliAsync("HGET", $"probe:{{{student}}}:state", "data"));
                 // A call that failed at the kill may still have been written (its answer was lost): at most one more.
                 Assert.InRange(stored.RootElement.GetProperty("Count").GetInt32(), values.Max(), values.Max() + 1);
             }

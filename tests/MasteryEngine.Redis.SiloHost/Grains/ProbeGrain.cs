@@ -1,7 +1,7 @@
 namespace MasteryEngine.Redis.SiloHost.Grains;
 
-/// <summary>Named "student" so its keys look like the service's: <c>student:{key}:state</c>.</summary>
-[GrainType("student")]
+/// <summary>Its keys follow the service's pattern: <c>probe:{key}:state</c>.</summary>
+[GrainType("probe")]
 public sealed class ProbeGrain([PersistentState("mastery")] IPersistentState<ProbeState> state) : Grain, IProbeGrain
 {
     private readonly string activation = Guid.NewGuid().ToString("N");

@@ -1,4 +1,5 @@
-using MasteryEngine.Silo.OrleansRedis;
+using MasteryEngine.Silo.Redis;
+using MasteryEngine.Testing;
 using Orleans.Storage;
 
 namespace MasteryEngine.Redis.Tests.Conformance;
