@@ -18,7 +18,8 @@ public sealed class RedisModeTests
     [Fact]
     public async Task A_calculation_is_stored_in_redis_and_an_outage_answers_503_then_recovers()
     {
-        await using var server = await RedisServerProcess.StartAsync();
+        // Durable like production: a restarted Redis still holds the membership table, not only the state.
+        await using var server = await RedisServerProcess.StartAsync("--appendonly", "yes", "--appendfsync", "always");
         await using var factory = new GatewayFactory("Development", new Dictionary<string, string?>
         {
             ["STORAGE_PROVIDER"] = "redis",
