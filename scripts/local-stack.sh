@@ -15,8 +15,6 @@ mkdir -p "$STACK_DIR"
 for tool in redis-server kcat; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 1; }
 done
-[ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || ldconfig -p | grep -q librdkafka.so.1 \
-  || { echo "librdkafka is missing: apt-get install librdkafka1" >&2; exit 1; }
 
 pids=()
 stop_all() {
@@ -35,10 +33,15 @@ gateway_dll=Gateway/bin/Debug/net10.0/MasteryEngine.Gateway.dll
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$STACK_DIR/redis.log" 2>&1 &
 pids+=($!)
 
-dotnet "$silo_dll" kafka-mock --brokers 1 --partitions "$PARTITIONS" >"$STACK_DIR/kafka.out" 2>"$STACK_DIR/kafka.log" &
+# The broker writes its address to a well-known file (the mock cannot listen on a fixed port), where other
+# shells read it too: kcat -b "$(cat "${XDG_RUNTIME_DIR:-/tmp}/mastery-engine/kafka-broker")" ...
+broker_file="${XDG_RUNTIME_DIR:-/tmp}/mastery-engine/kafka-broker"
+rm -f "$broker_file"
+dotnet "$silo_dll" kafka-mock --brokers 1 --partitions "$PARTITIONS" --address-file "$broker_file" \
+  >"$STACK_DIR/kafka.out" 2>"$STACK_DIR/kafka.log" &
 pids+=($!)
-for _ in $(seq 1 100); do [ -s "$STACK_DIR/kafka.out" ] && break; sleep 0.1; done
-KAFKA_BROKER="$(head -n 1 "$STACK_DIR/kafka.out")"
+for _ in $(seq 1 300); do [ -s "$broker_file" ] && break; sleep 0.1; done
+KAFKA_BROKER="$(cat "$broker_file" 2>/dev/null || true)"
 [ -n "$KAFKA_BROKER" ] || { echo "the Kafka mock broker did not start, see $STACK_DIR/kafka.log" >&2; exit 1; }
 
 export STREAM_PROVIDER=kafka STORAGE_PROVIDER=redis KAFKA_BROKER REDIS_HOST="127.0.0.1:$REDIS_PORT"
@@ -51,15 +54,16 @@ pids+=($!)
 
 cat <<INFO
 redis    127.0.0.1:$REDIS_PORT
-kafka    $KAFKA_BROKER (mock cluster, in memory; topics mastery.requests/results/events/dlq)
+kafka    $KAFKA_BROKER (mock cluster, in memory; topics mastery.requests/results/events/dlq), also in $broker_file
 silo     logs $STACK_DIR/silo.log
 gateway  http://127.0.0.1:$GATEWAY_PORT (logs $STACK_DIR/gateway.log)
 
-produce an event:
+produce an event (from any shell):
+  export KAFKA_BROKER="\$(cat "$broker_file")"
   echo 'student_12345:{"event_type":"completion","student_id":"student_12345","event_id":"e-1","data":{"total_exercises":10,"completed_exercises":8}}' \\
-    | kcat -b $KAFKA_BROKER -t mastery.requests -K: -P
+    | kcat -b "\$KAFKA_BROKER" -t mastery.requests -K: -P
 read the outcome:
-  kcat -b $KAFKA_BROKER -t mastery.results -C -o beginning -e
+  kcat -b "\$KAFKA_BROKER" -t mastery.results -C -o beginning -e
 Ctrl-C stops the stack.
 INFO
 

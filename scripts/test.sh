@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
-# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint) when missing, builds, runs every test
+# tests drive (redis-server, kcat, promtool, yamllint) when missing, builds, runs every test
 # project, and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,6 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
-ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1' || [ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || missing+=(librdkafka1)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)

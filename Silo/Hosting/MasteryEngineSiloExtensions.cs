@@ -30,21 +30,6 @@ public static class MasteryEngineSiloExtensions
     public static ISiloBuilder AddMasteryEngineSilo(this ISiloBuilder silo, IConfiguration configuration, bool useRedis, bool useKafka)
     {
         var settings = MasterySiloSettings.From(configuration);
-        silo.Services.AddSingleton(Options.Create(settings));
-        silo.Services.AddMasteryGrains(configuration);
-        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = settings.ResponseTimeout);
-        silo.Configure<GrainCollectionOptions>(options =>
-        {
-            options.CollectionAge = settings.CollectionAge;
-            options.EnableActivationSheddingOnMemoryPressure = settings.ActivationSheddingOnMemoryPressure;
-            options.MemoryUsageLimitPercentage = settings.MemoryUsageLimitPercentage;
-            options.MemoryUsageTargetPercentage = settings.MemoryUsageTargetPercentage;
-        });
-        // Grain calls carry the caller's W3C trace context and get spans of their own (Microsoft.Orleans.* sources).
-        silo.AddActivityPropagation();
-        silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(options => UseStateJson(options.JsonSerializerOptions));
-
         silo.Configure<SiloOptions>(options => options.SiloName = SiloName.From(configuration, settings.SiloPort));
         if (useRedis)
         {
@@ -66,6 +51,32 @@ public static class MasteryEngineSiloExtensions
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "mastery-engine", clusterId: "local");
             silo.AddMemoryGrainStorageAsDefault();
         }
+
+        return silo.AddMasteryEngineGrains(configuration, useKafka);
+    }
+
+    /// <summary>
+    /// Everything of <see cref="AddMasteryEngineSilo"/> but the clustering and the grain storage, for hosts that
+    /// bring their own (a test cluster, Redis): the grains and their options, grain-call limits and lifecycle, the
+    /// state serializer, tracing, and the <c>mastery</c> stream provider.
+    /// </summary>
+    public static ISiloBuilder AddMasteryEngineGrains(this ISiloBuilder silo, IConfiguration configuration, bool useKafka)
+    {
+        var settings = MasterySiloSettings.From(configuration);
+        silo.Services.AddSingleton(Options.Create(settings));
+        silo.Services.AddMasteryGrains(configuration);
+        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = settings.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            options.CollectionAge = settings.CollectionAge;
+            options.EnableActivationSheddingOnMemoryPressure = settings.ActivationSheddingOnMemoryPressure;
+            options.MemoryUsageLimitPercentage = settings.MemoryUsageLimitPercentage;
+            options.MemoryUsageTargetPercentage = settings.MemoryUsageTargetPercentage;
+        });
+        // Grain calls carry the caller's W3C trace context and get spans of their own (Microsoft.Orleans.* sources).
+        silo.AddActivityPropagation();
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(options => UseStateJson(options.JsonSerializerOptions));
 
         silo.AddMemoryGrainStorage(PubSubStorageName);
         if (useKafka)
