@@ -2,6 +2,7 @@ using MasteryEngine.Gateway.Dashboard;
 using MasteryEngine.Gateway.Demo;
 using MasteryEngine.Gateway.Extensions;
 using MasteryEngine.Gateway.Hosting;
+using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
@@ -40,6 +41,7 @@ if (ConfigurationCheck.Reject(app.Services) is { } configurationError)
     return configurationError;
 }
 
+app.UseServedByHeader();
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
 app.MapDashboardApp();
