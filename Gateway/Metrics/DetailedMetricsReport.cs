@@ -3,21 +3,16 @@ namespace MasteryEngine.Gateway.Metrics;
 /// <summary>
 /// The <c>/metrics/detailed</c> view: figures an operator reads without a Prometheus server. Totals are since the
 /// process started. Circuit breakers come from the <c>circuit_breaker_state{name}</c> gauge (0 closed, 1 open,
-/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>); the cache hit ratio from the
-/// <c>cache_hits_total</c> / <c>cache_misses_total</c> pair.
+/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>). There is no cache hit ratio: nothing here is a
+/// cache (a grain activation holds its student's state and Redis is the store of record), see docs/runbooks.md.
 /// </summary>
 public sealed record DetailedMetricsReport(
     long ActiveRequests,
     long TotalRequests,
     double? ErrorRate,
-    double? CacheHitRatio,
     IReadOnlyDictionary<string, string> CircuitBreakers,
     IReadOnlyList<RouteLatency> Routes)
 {
-    /// <summary>Instruments of any <c>MasteryEngine.*</c> meter, exposed as <c>cache_hits_total</c> and <c>cache_misses_total</c>.</summary>
-    public const string CacheHitsInstrument = "cache_hits";
-    public const string CacheMissesInstrument = "cache_misses";
-
     /// <summary>The gauge <c>Silo/Resilience/CircuitBreakerStates</c> publishes.</summary>
     public const string CircuitBreakerInstrument = "circuit_breaker_state";
 
@@ -31,7 +26,6 @@ public sealed record DetailedMetricsReport(
             (long)Series(byName, HttpMetrics.ActiveInstrument).Sum(s => s.Value),
             total,
             total == 0 ? null : (double)errors / total,
-            CacheHitRatioOf(byName),
             CircuitBreakersOf(byName),
             RoutesOf(byName, requests));
     }
@@ -39,13 +33,6 @@ public sealed record DetailedMetricsReport(
     private static List<CollectedSeries> Series(ILookup<string, CollectedSeries> byName, string instrument) => [.. byName[instrument]];
 
     private static bool IsServerError(CollectedSeries series) => series.GetLabel("status") is [ '5', _, _ ];
-
-    private static double? CacheHitRatioOf(ILookup<string, CollectedSeries> byName)
-    {
-        var hits = Series(byName, CacheHitsInstrument).Sum(s => s.Value);
-        var misses = Series(byName, CacheMissesInstrument).Sum(s => s.Value);
-        return hits + misses > 0 ? hits / (hits + misses) : null;
-    }
 
     private static Dictionary<string, string> CircuitBreakersOf(ILookup<string, CollectedSeries> byName)
     {

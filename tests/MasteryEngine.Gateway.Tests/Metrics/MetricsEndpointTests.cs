@@ -135,7 +135,7 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Detailed_metrics_report_routes_error_rate_cache_ratio_and_circuit_breakers()
+    public async Task Detailed_metrics_report_routes_error_rate_and_circuit_breakers()
     {
         await using var app = await ObservedTestApp.StartAsync(web =>
         {
@@ -143,8 +143,6 @@ public sealed class MetricsEndpointTests
             web.MapGet("/fail", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         });
         var meter = app.Services.GetRequiredService<IMeterFactory>().Create("MasteryEngine.Storage");
-        meter.CreateCounter<long>(DetailedMetricsReport.CacheHitsInstrument).Add(3);
-        meter.CreateCounter<long>(DetailedMetricsReport.CacheMissesInstrument).Add(1);
         meter.CreateObservableGauge(DetailedMetricsReport.CircuitBreakerInstrument, () => new Measurement<int>(1, new KeyValuePair<string, object?>("name", "redis")));
         for (var i = 0; i < 3; i++)
         {
@@ -161,7 +159,7 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, root.GetProperty("active_requests").GetInt64());
         Assert.Equal(4, root.GetProperty("total_requests").GetInt64());
         Assert.Equal(0.25, root.GetProperty("error_rate").GetDouble());
-        Assert.Equal(0.75, root.GetProperty("cache_hit_ratio").GetDouble());
+        Assert.False(root.TryGetProperty("cache_hit_ratio", out _));
         Assert.Equal("open", root.GetProperty("circuit_breakers").GetProperty("redis").GetString());
         var ok = root.GetProperty("routes").EnumerateArray().Single(r => r.GetProperty("route").GetString() == "/ok");
         Assert.Equal("GET", ok.GetProperty("method").GetString());
@@ -172,13 +170,12 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Detailed_metrics_without_cache_or_breaker_instruments_say_so()
+    public async Task Detailed_metrics_without_breaker_instruments_say_so()
     {
         await using var app = await ObservedTestApp.StartAsync(_ => { });
 
         using var report = JsonDocument.Parse(await app.Client.GetStringAsync(new Uri("/metrics/detailed", UriKind.Relative)));
 
-        Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("cache_hit_ratio").ValueKind);
         Assert.Empty(report.RootElement.GetProperty("circuit_breakers").EnumerateObject());
     }
 }
