@@ -11,11 +11,17 @@ namespace MasteryEngine.Gateway.Observability;
 
 public static class TelemetryServiceCollectionExtensions
 {
-    /// <summary>The ActivitySources whose spans are exported: ours and the outgoing HttpClient calls.</summary>
-    public static readonly IReadOnlyList<string> TracedSources = [MasteryActivitySource.Name, "System.Net.Http"];
+    /// <summary>Orleans' one meter: activations, grain-call latency, storage latency and errors, messaging.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
 
     /// <summary>
-    /// OpenTelemetry through its hosting package. Metrics: every <c>MasteryEngine.*</c> meter, ASP.NET Core's and
+    /// The ActivitySources whose spans are exported: ours (Kafka produce and consume), Orleans' (grain calls,
+    /// activation, storage) and the outgoing HttpClient calls.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TracedSources = [MasteryActivitySource.Name, "Microsoft.Orleans.*", "System.Net.Http"];
+
+    /// <summary>
+    /// OpenTelemetry through its hosting package. Metrics: every <c>MasteryEngine.*</c> meter, Orleans', ASP.NET Core's and
     /// the runtime's, exposed at <c>/metrics</c> by the Prometheus exporter and read by <c>/metrics/detailed</c>.
     /// When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, the same metrics and the traces (our spans, ASP.NET Core's
     /// request spans, HttpClient calls) also go out over OTLP; the exporter reads the endpoint and
@@ -34,7 +40,7 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics =>
             {
                 metrics
-                    .AddMeter(MetricViews.OwnMeters)
+                    .AddMeter(MetricViews.OwnMeters, OrleansMeter)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter(exporter =>
