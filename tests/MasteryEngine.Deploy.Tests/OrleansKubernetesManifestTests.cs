@@ -45,8 +45,8 @@ public sealed class OrleansKubernetesManifestTests
     [Fact]
     public void Service_account_token_is_mounted_and_bound_to_a_role_with_exactly_the_pod_verbs_the_agent_needs()
     {
-        var role = KubernetesManifests.All.Select(m => m.Document).Single(d => d.Text("kind") == "Role");
-        var binding = KubernetesManifests.All.Select(m => m.Document).Single(d => d.Text("kind") == "RoleBinding");
+        var role = KubernetesManifests.Named("Role", "mastery-engine-orleans");
+        var binding = KubernetesManifests.Named("RoleBinding", "mastery-engine-orleans");
         var rule = role.Items("rules").Single();
         var subject = binding.Items("subjects").Single();
 
