@@ -33,6 +33,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGatewayDocs();
 app.MapMetricsEndpoints();
+app.MapOrleansDashboardForAdmins();
 app.MapMasteryApis();
 app.Run();
 return 0;

@@ -26,6 +26,15 @@ public static class MetricViews
     };
 
     private const string RuntimeMeter = "System.Runtime";
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Orleans instruments Prometheus' linter rejects and a view cannot repair: latencies in milliseconds and
+    /// memory in megabytes (a view renames, it does not rescale), and the persistent-stream queues, caches and block pool
+    /// with camelCase labels.
+    /// </summary>
+    private static readonly string[] OrleansNonBaseUnits = ["ms", "MB"];
+    private static readonly string[] OrleansCamelCaseLabelled = ["orleans-streams-block-pool", "orleans-streams-queue"];
 
     /// <summary>
     /// Instruments of a meter another host's <see cref="IMeterFactory"/> created are dropped: OpenTelemetry
@@ -33,7 +42,7 @@ public static class MetricViews
     /// not count each other's requests. Histograms in seconds without bucket advice get
     /// <see cref="SecondsHistogramOptions.HistogramBuckets"/>: the SDK's defaults (0, 5, 10, 25, ... 10000) suit
     /// milliseconds and would put every request under 5 s into one bucket. Some runtime gauges are renamed
-    /// (<see cref="RuntimeGaugeNames"/>).
+    /// (<see cref="RuntimeGaugeNames"/>); Orleans instruments get HELP text, and those in non-base units are left out.
     /// </summary>
     public static Func<Instrument, MetricStreamConfiguration?> For(IServiceProvider services)
     {
@@ -46,6 +55,11 @@ public static class MetricViews
                 return MetricStreamConfiguration.Drop;
             }
 
+            if (instrument.Meter.Name == OrleansMeter)
+            {
+                return OrleansStream(instrument);
+            }
+
             if (instrument.Meter.Name == RuntimeMeter && RuntimeGaugeNames.TryGetValue(instrument.Name, out var name))
             {
                 return new MetricStreamConfiguration { Name = name };
@@ -55,6 +69,19 @@ public static class MetricViews
                 ? new ExplicitBucketHistogramConfiguration { Boundaries = buckets }
                 : null;
         };
+    }
+
+    /// <summary>Orleans' instruments carry no description; Prometheus wants HELP text, so they get their name.</summary>
+    private static MetricStreamConfiguration? OrleansStream(Instrument instrument)
+    {
+        if (OrleansNonBaseUnits.Contains(instrument.Unit) || OrleansCamelCaseLabelled.Any(prefix => instrument.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return MetricStreamConfiguration.Drop;
+        }
+
+        return string.IsNullOrWhiteSpace(instrument.Description)
+            ? new MetricStreamConfiguration { Description = "Orleans " + instrument.Name }
+            : null;
     }
 
     private static bool IsHistogramWithoutAdvice(Instrument instrument) => instrument switch

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 
@@ -59,6 +60,9 @@ public static class MasteryEngineSiloExtensions
             silo.AddMemoryStreams(StreamProviderNames.Mastery);
         }
 
+        // Every silo runs the Orleans Dashboard's grain service and call profiler; the gateway serves it at /dashboard.
+        silo.AddDashboard();
+        silo.UseKubernetesHostingInCluster(configuration);
         return silo;
     }
 

@@ -69,6 +69,9 @@ public sealed class MetricsEndpointTests
         Assert.Contains(samples, s => s.Name == "dotnet_gc_collections_total");
         Assert.Contains(samples, s => s.Name == "dotnet_thread_pool_thread_count_total");
         Assert.Contains(samples, s => s.Name == "dotnet_timers");
+        // Orleans' own meter, its instruments in non-base units left out (promtool above would reject them).
+        Assert.Contains(samples, s => s.Name.StartsWith("orleans_", StringComparison.Ordinal));
+        Assert.DoesNotContain(samples, s => s.Name.Contains("_milliseconds", StringComparison.Ordinal));
     }
 
     [Fact]
