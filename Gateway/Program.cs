@@ -50,6 +50,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGatewayDocs();
 app.MapMetricsEndpoints();
+app.MapOrleansDashboardForAdmins();
 app.MapMasteryApis();
 app.Run();
 return 0;

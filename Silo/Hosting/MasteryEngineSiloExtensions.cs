@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 
@@ -88,6 +89,9 @@ public static class MasteryEngineSiloExtensions
             silo.AddMemoryStreams(StreamProviderNames.Mastery);
         }
 
+        // Every silo runs the Orleans Dashboard's grain service and call profiler; the gateway serves it at /dashboard.
+        silo.AddDashboard();
+        silo.UseKubernetesHostingInCluster(configuration);
         return silo;
     }
 

@@ -1,4 +1,4 @@
-namespace MasteryEngine.Silo.Observability;
+namespace MasteryEngine.Gateway.Metrics;
 
 /// <summary>
 /// A histogram series at one instant: <see cref="CumulativeCounts"/>[i] counts observations ≤
