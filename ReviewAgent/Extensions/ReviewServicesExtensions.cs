@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MasteryEngine.ReviewAgent.Analysis;
 using MasteryEngine.ReviewAgent.Apis;
 using MasteryEngine.ReviewAgent.Assessing;
@@ -6,6 +8,7 @@ using MasteryEngine.ReviewAgent.Feed;
 using MasteryEngine.ReviewAgent.Kafka;
 using MasteryEngine.ReviewAgent.Observability;
 using MasteryEngine.ReviewAgent.Options;
+using MasteryEngine.ReviewAgent.Scoring;
 using MasteryEngine.ReviewAgent.Security;
 using OpenTelemetry.Metrics;
 
@@ -22,7 +25,16 @@ public static class ReviewServicesExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ReviewJsonContext.Default));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<FindingCategory>());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter<FindingSeverity>());
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ReviewJsonContext.Default);
+        });
+        // Unreadable bodies are thrown, then answered as problem details by ReviewExceptionHandler.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSingleton<SandboxedProcessRunner>();
         services.AddSingleton<PythonAnalyser>();
         services.AddSingleton<AssessmentService>();
