@@ -27,7 +27,7 @@ public sealed class PythonAnalyser(SandboxedProcessRunner runner, IOptions<Sandb
     [
         "unused-import", "undefined-variable", "unused-variable", "function-redefined", "reimported", "used-before-assignment",
         "bad-indentation", "line-too-long", "trailing-whitespace", "missing-final-newline", "trailing-newlines",
-        "multiple-statements", "superfluous-parens", "wrong-import-position", "multiple-imports", "mixed-line-endings",
+        "multiple-statements", "unnecessary-semicolon", "superfluous-parens", "wrong-import-position", "multiple-imports", "mixed-line-endings",
         "import-error", "no-name-in-module", "too-few-public-methods", "wildcard-import", "syntax-error",
     ];
 

@@ -209,7 +209,9 @@ public static class QualityRubric
 
         if (functions.Count == 0 && report.CodeLines > ScriptWithoutFunctionsLines)
         {
-            yield return Weighted("review/no-functions", "no-functions", new RuleClassification(FindingCategory.Structure, FindingSeverity.Suggestion, 2),
+            // A script costs more the longer it runs on without a single function: a point per 20 lines, at most 8.
+            var points = Math.Min(8, report.CodeLines / 20.0);
+            yield return Weighted("review/no-functions", "no-functions", new RuleClassification(FindingCategory.Structure, FindingSeverity.Suggestion, points),
                 1, 1, $"{report.CodeLines} lines of code and not one function");
         }
     }
