@@ -76,11 +76,15 @@ public sealed class PythonAnalyser(SandboxedProcessRunner runner, IOptions<Sandb
         if (run.Outcome == SandboxRunOutcome.OutputTooLarge || run.KilledBySignal)
         {
             throw new AnalysisFailedException(AnalysisFailureReason.ResourceLimit,
-                $"{command.Tool} went over the sandbox's memory, CPU or output limit on this code.");
+                $"{command.Tool} went over the sandbox's memory, CPU or output limit on this code ({Describe(run)}).");
         }
 
         return run;
     }
+
+    private static string Describe(SandboxRun run) => run.Outcome == SandboxRunOutcome.OutputTooLarge
+        ? "too much output"
+        : $"stopped by signal {run.ExitCode - 128}";
 
     private static AnalysisReport Combine(string code, SandboxRun pyflakes, SandboxRun pycodestyle, SandboxRun pylint, SandboxRun complexity, SandboxRun maintainability)
     {

@@ -8,6 +8,9 @@ namespace MasteryEngine.ReviewAgent.Analysis;
 /// size, open files), which the analyser inherits; with bubblewrap the run also gets no network, its own PID, IPC
 /// and UTS namespaces, an empty environment and a file system of /usr read-only, an empty /tmp and the
 /// submission's directory read-only: nothing else of the host exists for it.
+/// No <c>--die-with-parent</c>: its parent-death signal fires when the *thread* that started bubblewrap ends, and
+/// .NET starts processes from pool threads that come and go, so healthy runs were killed. The runner kills the
+/// whole tree itself on a timeout, and RLIMIT_CPU ends any run that would outlive this process.
 /// </summary>
 public static class SandboxCommandLine
 {
@@ -49,7 +52,7 @@ public static class SandboxCommandLine
         arguments.Add(options.BubblewrapPath);
         arguments.AddRange(
         [
-            "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+            "--unshare-all", "--new-session", "--clearenv",
             "--ro-bind", "/usr", "/usr",
             "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64",

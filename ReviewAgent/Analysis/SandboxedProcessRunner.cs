@@ -8,8 +8,7 @@ namespace MasteryEngine.ReviewAgent.Analysis;
 /// <summary>
 /// Runs analyser processes inside <see cref="SandboxCommandLine"/>'s confinement, at most
 /// <see cref="SandboxOptions.MaxConcurrentRuns"/> at once. A run that outlives its time limit or writes more than
-/// the output limit is killed with its whole process tree (bubblewrap's <c>--die-with-parent</c> takes the
-/// sandboxed processes with it).
+/// the output limit is killed with its whole process tree (prlimit's exec'd bubblewrap and everything inside it).
 /// </summary>
 public sealed class SandboxedProcessRunner : IDisposable
 {

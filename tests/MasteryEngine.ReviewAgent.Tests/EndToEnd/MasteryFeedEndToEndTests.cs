@@ -60,8 +60,9 @@ public class MasteryFeedEndToEndTests
                 return null;
             }
 
-            var current = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("current_mastery");
-            var topics = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("topics");
-            return topics.GetArrayLength() == 0 ? null : current.GetProperty("components").GetProperty("quality").GetDouble();
+            var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+            return data.GetProperty("topics").GetArrayLength() == 0
+                ? null
+                : data.GetProperty("current_mastery").GetProperty("components").GetProperty("quality").GetDouble();
         }, done, "the student's quality component moved");
 }

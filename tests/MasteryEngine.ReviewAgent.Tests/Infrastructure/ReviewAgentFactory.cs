@@ -21,7 +21,7 @@ public class ReviewAgentFactory : WebApplicationFactory<Program>
     {
     }
 
-    public ReviewAgentFactory(IReadOnlyDictionary<string, string?> overrides)
+    internal ReviewAgentFactory(IReadOnlyDictionary<string, string?> overrides)
     {
         foreach (var (key, value) in overrides)
         {
