@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
-# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint) when missing, builds, runs every test
+# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint, the Review Agent's analysers) when missing, builds, runs every test
 # project, and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,12 @@ ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1' || [ -e /usr/lib/x86_64-linu
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+# The Review Agent's analysers and sandbox.
+command -v pylint >/dev/null 2>&1 || missing+=(pylint)
+command -v pyflakes3 >/dev/null 2>&1 || missing+=(pyflakes3)
+command -v pycodestyle >/dev/null 2>&1 || missing+=(pycodestyle)
+command -v radon >/dev/null 2>&1 || missing+=(radon)
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   as_root apt-get update -qq
