@@ -1,4 +1,10 @@
 using MasteryEngine.ReviewAgent.Extensions;
+using MasteryEngine.ReviewAgent.Hosting;
+
+if (BenchCommand.IsInvoked(args))
+{
+    return await BenchCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddReviewOptions().UseReviewAgentPort().UseReviewAgentLogging().AddReviewAgent();
@@ -11,5 +17,6 @@ var app = builder.Build();
 app.UseReviewPipeline();
 app.MapReviewAgent();
 app.Run();
+return 0;
 
 public partial class Program;
