@@ -25,7 +25,7 @@ public static class BenchCommand
         // Interleaved, twice each: on a shared machine the load drifts, and a ratio of neighbours is what holds.
         foreach (var isolation in new[] { SandboxIsolation.LimitsOnly, SandboxIsolation.Bubblewrap, SandboxIsolation.LimitsOnly, SandboxIsolation.Bubblewrap })
         {
-            var options = new SandboxOptions { Isolation = isolation, MaxConcurrentRuns = Math.Max(4, concurrency * 5) };
+            var options = new SandboxOptions { Isolation = isolation, MaxConcurrentRuns = Math.Max(4, concurrency * 5), Timeout = TimeSpan.FromMinutes(2) };
             using var runner = new SandboxedProcessRunner(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
             var analyser = new PythonAnalyser(runner, Microsoft.Extensions.Options.Options.Create(options));
             var warm = QualityRubric.Score(await analyser.AnalyseAsync(program, CancellationToken.None));

@@ -11,8 +11,12 @@ public sealed class SandboxOptions
 
     public string PrlimitPath { get; set; } = "/usr/bin/prlimit";
 
-    /// <summary>Wall-clock limit of one run, counted from its start (not while it waits for a slot).</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// Wall-clock limit of one run, counted from its start (not while it waits for a slot). A backstop, well above
+    /// the CPU limit: on a loaded machine a healthy pylint run can take 20 s of wall time, and a wall-clock refusal
+    /// would make the same code's outcome depend on the load.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>CPU-time limit (RLIMIT_CPU): the kernel stops a run that computes longer.</summary>
     public int CpuSeconds { get; set; } = 15;
