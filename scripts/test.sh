@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
-# tests drive (redis-server, kcat, promtool, yamllint, chromium) when missing, builds, runs every test project
-# one after the other (saying which), and ends with one line "N passed, N failed".
+# tests drive (redis-server, kcat, promtool, yamllint, chromium, the Review Agent's analysers) when missing,
+# builds, runs every test project one after the other (saying which), and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,12 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
 [ -x /usr/bin/chromium ] || missing+=(chromium)  # Playwright tests (Swagger UI, the dashboard) drive Debian's chromium
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+# The Review Agent's analysers and sandbox.
+command -v pylint >/dev/null 2>&1 || missing+=(pylint)
+command -v pyflakes3 >/dev/null 2>&1 || missing+=(pyflakes3)
+command -v pycodestyle >/dev/null 2>&1 || missing+=(pycodestyle)
+command -v radon >/dev/null 2>&1 || missing+=(radon)
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing test dependencies with apt-get: ${missing[*]}"
   as_root apt-get update -qq
