@@ -28,6 +28,7 @@ builder.Services
 var app = builder.Build();
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
+app.UseUtf8RequestBodies();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
