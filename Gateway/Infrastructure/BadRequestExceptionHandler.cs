@@ -42,7 +42,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return $"The request body is larger than the limit of {maxBodyBytes} bytes (MAX_REQUEST_BODY_BYTES).";
+            return ProblemDetailsDefaults.TooLarge(maxBodyBytes);
         }
 
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
