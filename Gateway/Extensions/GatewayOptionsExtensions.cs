@@ -42,7 +42,14 @@ public static class GatewayOptionsExtensions
 
         builder.Services.AddOptions<GatewayRateLimitOptions>()
             .Bind(configuration.GetSection(GatewayRateLimitOptions.SectionName))
-            .Configure(options => options.Enabled = configuration.GetValue("RATE_LIMIT_ENABLED", options.Enabled))
+            .Configure(options =>
+            {
+                options.Enabled = configuration.GetValue("RATE_LIMIT_ENABLED", options.Enabled);
+                if (configuration["RATE_LIMIT_EXEMPT_PATHS"] is { } exempt)
+                {
+                    options.ExemptPaths = [.. exempt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                }
+            })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayRateLimitOptions>, GatewayRateLimitOptionsValidator>();
 
