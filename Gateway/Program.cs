@@ -14,7 +14,7 @@ if (TokenCommand.IsInvoked(args))
     return TokenCommand.Run(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
 builder.Services
     .AddMasteryObservability(builder.Configuration)
