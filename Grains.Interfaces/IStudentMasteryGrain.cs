@@ -29,6 +29,9 @@ public interface IStudentMasteryGrain : IGrainWithStringKey
     /// <summary>Whether the grain holds any data for this student (used by cohort analytics).</summary>
     Task<bool> HasDataAsync();
 
+    /// <summary>The day the event with this id was applied, or null when it was not applied within the idempotency window.</summary>
+    Task<DateOnly?> GetEventAppliedOnAsync(string eventId);
+
     Task<IReadOnlyList<string>> GetCohortsAsync();
 
     /// <summary>Records membership on the student side, so that an erasure can leave every cohort.</summary>

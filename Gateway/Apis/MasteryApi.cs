@@ -7,6 +7,7 @@ using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Runtime.Streams;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MasteryEngine.Gateway.Apis;
 
@@ -19,7 +20,33 @@ public static class MasteryApi
         group.MapPost("/query", QueryAsync);
         group.MapPost("/calculate", CalculateAsync);
         group.MapPost("/ingest", IngestAsync);
+        group.MapGet("/events/{student_id}/{event_id}", GetEventAsync);
         return api;
+    }
+
+    /// <summary>Whether the event was applied (within the idempotency window), for an operator replaying events.</summary>
+    public static async Task<IResult> GetEventAsync(
+        [FromRoute(Name = "student_id")] string studentId, [FromRoute(Name = "event_id")] string eventId, ClaimsPrincipal user, MasteryServices services)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireId("student_id", studentId);
+        if (!Identifiers.IsValidEventId(eventId))
+        {
+            errors.Add("event_id", $"event_id must be 1 to {Identifiers.MaxEventIdLength} printable characters.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
+        {
+            return ApiResults.ForbiddenStudent();
+        }
+
+        var appliedOn = await services.Student(studentId).GetEventAppliedOnAsync(eventId);
+        return TypedResults.Ok(ApiResponse.Of(new EventApplication(studentId, eventId, appliedOn is not null, appliedOn, services.Mastery.IdempotencyWindow)));
     }
 
     public static async Task<IResult> QueryAsync(MasteryQueryRequest request, ClaimsPrincipal user, MasteryServices services)
@@ -92,6 +119,14 @@ public static class MasteryApi
             return ApiResults.ForbiddenStudent();
         }
 
+        if (await IsStaleAsync(learningEvent, services))
+        {
+            return ApiResults.Conflict(
+                $"The event is older than the idempotency window of {services.Mastery.IdempotencyWindow} days (IDEMPOTENCY_WINDOW_DAYS): " +
+                "whether it was applied can no longer be checked, so it is refused rather than risk applying it twice.",
+                LearningEventRejection.Stale);
+        }
+
         try
         {
             var stream = services.Streams.GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, studentId));
@@ -110,6 +145,15 @@ public static class MasteryApi
         return TypedResults.Accepted(
             (string?)null,
             ApiResponse.Of(new IngestAccepted(learningEvent.EventId, studentId, learningEvent.EventType, "accepted")));
+    }
+
+    /// <summary>Older than the window and not a repeat the student still remembers (a repeat changes nothing, so it may pass).</summary>
+    private static async Task<bool> IsStaleAsync(LearningEvent learningEvent, MasteryServices services)
+    {
+        var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime).DayNumber;
+        var eventDay = DateOnly.FromDateTime(learningEvent.Timestamp.UtcDateTime).DayNumber;
+        return AppliedEventLog.IsStale(eventDay, today, services.Mastery.IdempotencyWindow)
+            && await services.Student(learningEvent.StudentId).GetEventAppliedOnAsync(learningEvent.EventId) is null;
     }
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();

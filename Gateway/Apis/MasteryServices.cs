@@ -1,6 +1,7 @@
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Grains;
+using MasteryEngine.Grains.Domain;
 using MasteryEngine.Runtime;
 using MasteryEngine.Runtime.Streams;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class MasteryServices(
     IStreamProvider streams,
     StudentAccess access,
     IOptions<GatewayOptions> options,
+    IOptions<MasteryOptions> mastery,
     TimeProvider time,
     ILogger<MasteryServices> logger)
 {
@@ -23,6 +25,8 @@ public sealed class MasteryServices(
     public StudentAccess Access { get; } = access;
 
     public GatewayOptions Options { get; } = options.Value;
+
+    public MasteryOptions Mastery { get; } = mastery.Value;
 
     public TimeProvider Time { get; } = time;
 
