@@ -23,7 +23,7 @@ if (DemoDataCommand.IsInvoked(args))
     return await DemoDataCommand.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
 builder.AddDemoMode(args);
 builder.Services
@@ -44,6 +44,7 @@ if (ConfigurationCheck.Reject(app.Services) is { } configurationError)
 app.UseServedByHeader();
 app.UseGatewayErrorHandling();
 app.UseRequestBodyLimit();
+app.UseUtf8RequestBodies();
 app.MapDashboardApp();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -2,6 +2,7 @@ using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Grains;
+using MasteryEngine.Grains.Domain;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
@@ -12,6 +13,7 @@ public sealed class MasteryServices(
     IClusterClient cluster,
     StudentAccess access,
     IOptions<GatewayOptions> options,
+    IOptions<MasteryOptions> mastery,
     TimeProvider time,
     ILogger<MasteryServices> logger)
 {
@@ -22,6 +24,8 @@ public sealed class MasteryServices(
     public StudentAccess Access { get; } = access;
 
     public GatewayOptions Options { get; } = options.Value;
+
+    public MasteryOptions Mastery { get; } = mastery.Value;
 
     public TimeProvider Time { get; } = time;
 

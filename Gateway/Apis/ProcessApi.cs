@@ -61,8 +61,10 @@ public static class ProcessApi
         }
         catch (JsonException exception)
         {
-            var where = string.IsNullOrEmpty(exception.Path) ? "" : $" at {exception.Path}";
-            return ApiResults.BadRequest($"payload does not fit the {request.Intent} intent: a value has the wrong type{where}.");
+            var wrong = new ValidationErrors();
+            var field = JsonFieldError.FieldOf(exception, "payload")!;
+            wrong.Add(field, $"payload does not fit the {request.Intent} intent: " + JsonFieldError.MessageFor(field));
+            return wrong.ToProblem();
         }
     }
 

@@ -33,6 +33,12 @@ public static class ApiResults
         detail: detail,
         extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });
 
+    public static IResult Conflict(string detail, string reason) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Conflict",
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["reason"] = reason });
+
     public static IResult Unavailable(string detail, int retryAfterSeconds) => new RetryAfterResult(
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", detail: detail),
         retryAfterSeconds);

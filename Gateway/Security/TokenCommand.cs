@@ -1,5 +1,6 @@
 using System.Globalization;
 using MasteryEngine.Gateway.Extensions;
+using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Options;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static class TokenCommand
 
     public static bool IsInvoked(string[] args) => args is ["token", ..];
 
-    public static int Run(string[] args) => Run(args, WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }));
+    public static int Run(string[] args) => Run(args, WebApplication.CreateBuilder(LaunchEnvironment.Options([])));
 
     /// <param name="builder">Where the secret comes from: the same sources the service reads.</param>
     public static int Run(string[] args, WebApplicationBuilder builder)

@@ -20,7 +20,8 @@ public class MasteryOptionsValidatorTests
         { "trend window 1", o => o.TrendWindowDays = 1, "TrendWindowDays" },
         { "negative dead band", o => o.TrendDeadBand = -0.01, "TrendDeadBand" },
         { "prediction history 2", o => o.PredictionHistoryDays = 2, "PredictionHistoryDays" },
-        { "no applied ids kept", o => o.MaxAppliedEventIds = 0, "MaxAppliedEventIds" },
+        { "no idempotency window", o => o.IdempotencyWindowDays = 0, "IdempotencyWindowDays" },
+        { "idempotency window beyond retention", o => o.IdempotencyWindowDays = o.RetentionDays + 1, "IdempotencyWindowDays" },
         { "negative topic cap", o => o.MaxTopics = -1, "MaxTopics" },
     };
 
