@@ -12,7 +12,7 @@ public sealed class CommandArguments
 
     public const string FittingUsage =
         "[--epochs 8] [--learning-rate 0.1] [--topic-ability-variance 0.3] [--overall-ability-variance 0.1] " +
-        "[--item-variance 1] [--half-life-days 60] [--seed 17]";
+        "[--item-variance 1] [--half-life-days 60] [--ability-memory 50] [--seed 17]";
 
     public static bool TryParse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, out CommandArguments arguments, out string error)
     {
@@ -41,7 +41,7 @@ public sealed class CommandArguments
     }
 
     public static readonly IReadOnlyCollection<string> FittingOptions =
-        ["epochs", "learning-rate", "topic-ability-variance", "overall-ability-variance", "item-variance", "half-life-days", "seed"];
+        ["epochs", "learning-rate", "topic-ability-variance", "overall-ability-variance", "item-variance", "half-life-days", "ability-memory", "seed"];
 
     public string? Text(string name) => values.GetValueOrDefault(name);
 
@@ -70,6 +70,7 @@ public sealed class CommandArguments
             OverallAbilityPriorVariance = Positive("overall-ability-variance", defaults.OverallAbilityPriorVariance),
             ItemPriorVariance = Positive("item-variance", defaults.ItemPriorVariance),
             HalfLifeDays = Positive("half-life-days", defaults.HalfLifeDays),
+            AbilityMemory = Positive("ability-memory", defaults.AbilityMemory),
             Seed = WholeNumber("seed", defaults.Seed, 0),
         };
     }

@@ -8,6 +8,8 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 132);
+
 try
 {
     return args switch

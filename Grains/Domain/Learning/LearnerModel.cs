@@ -83,12 +83,12 @@ public sealed class LearnerModel(LearnerModelParameters parameters)
 
     private static double Variance(double prior, double information) => 1 / (1 / prior + information);
 
-    private static TopicKnowledge Learned(TopicKnowledge knowledge, double score, double abilityStep, double information, DateTimeOffset now) =>
+    private TopicKnowledge Learned(TopicKnowledge knowledge, double score, double abilityStep, double information, DateTimeOffset now) =>
         new(
             knowledge.Successes + score,
             knowledge.Failures + (1 - score),
             knowledge.Ability + abilityStep,
-            knowledge.Information + information,
+            knowledge.Information * (1 - 1 / Parameters.AbilityMemory) + information,
             knowledge.Evidence + 1,
             knowledge.LastAnsweredAt is { } last && last > now ? last : now);
 

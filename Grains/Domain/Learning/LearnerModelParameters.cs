@@ -17,6 +17,9 @@ namespace MasteryEngine.Grains.Domain.Learning;
 /// <param name="OverallAbilityPriorVariance">The same for the across-topics residual.</param>
 /// <param name="ItemPriorVariance">Prior variance of an item's difficulty: the online step of a new item.</param>
 /// <param name="HalfLifeDays">Time after which counts, abilities and information have decayed halfway to the prior.</param>
+/// <param name="AbilityMemory">How many answers the ability's information spans: each answer keeps 1 − 1/memory of
+/// the information before it, so the Elo step never shrinks to nothing and the ability follows a student who
+/// is learning (Glicko's drift, counted in answers rather than days).</param>
 public sealed record LearnerModelParameters(
     double Intercept,
     double OverallSuccessWeight,
@@ -25,6 +28,7 @@ public sealed record LearnerModelParameters(
     double OverallAbilityPriorVariance,
     double ItemPriorVariance,
     double HalfLifeDays,
+    double AbilityMemory,
     TopicParameters DefaultTopic,
     IReadOnlyDictionary<string, TopicParameters> Topics,
     IReadOnlyDictionary<string, ItemParameters> Items)
@@ -38,6 +42,7 @@ public sealed record LearnerModelParameters(
         OverallAbilityPriorVariance: 0.1,
         ItemPriorVariance: 1.0,
         HalfLifeDays: 60,
+        AbilityMemory: 50,
         DefaultTopic: new TopicParameters(0, 0.2, -0.2, 0),
         Topics: new Dictionary<string, TopicParameters>(StringComparer.Ordinal),
         Items: new Dictionary<string, ItemParameters>(StringComparer.Ordinal));

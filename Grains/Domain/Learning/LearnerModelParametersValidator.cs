@@ -21,6 +21,11 @@ public static class LearnerModelParametersValidator
             return "half_life_days must be finite and greater than 0.";
         }
 
+        if (!double.IsFinite(parameters.AbilityMemory) || parameters.AbilityMemory < 1)
+        {
+            return "ability_memory must be a finite number ≥ 1.";
+        }
+
         if (parameters.DefaultTopic is null || parameters.Topics is null || parameters.Items is null)
         {
             return "default_topic, topics and items are required.";

@@ -189,6 +189,7 @@ public static class Calibrator
             OverallAbilityPriorVariance = options.OverallAbilityPriorVariance,
             ItemPriorVariance = options.ItemPriorVariance,
             HalfLifeDays = options.HalfLifeDays,
+            AbilityMemory = options.AbilityMemory,
             DefaultTopic = new TopicParameters(0, global[TopicSuccess].Value, global[TopicFailure].Value, 0),
         };
 
