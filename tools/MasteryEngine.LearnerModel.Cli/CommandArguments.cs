@@ -12,7 +12,7 @@ public sealed class CommandArguments
 
     public const string FittingUsage =
         "[--epochs 8] [--learning-rate 0.1] [--topic-ability-variance 0.3] [--overall-ability-variance 0.1] " +
-        "[--item-variance 1] [--half-life-days 60] [--ability-memory 50] [--seed 17]";
+        "[--item-variance 1] [--half-life-days 60] [--ability-memory 20] [--seed 17]";
 
     public static bool TryParse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, out CommandArguments arguments, out string error)
     {

@@ -42,7 +42,7 @@ public sealed record LearnerModelParameters(
         OverallAbilityPriorVariance: 0.1,
         ItemPriorVariance: 1.0,
         HalfLifeDays: 60,
-        AbilityMemory: 50,
+        AbilityMemory: 20,
         DefaultTopic: new TopicParameters(0, 0.2, -0.2, 0),
         Topics: new Dictionary<string, TopicParameters>(StringComparer.Ordinal),
         Items: new Dictionary<string, ItemParameters>(StringComparer.Ordinal));

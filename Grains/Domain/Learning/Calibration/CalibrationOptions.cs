@@ -15,5 +15,5 @@ public sealed record CalibrationOptions(
     double OverallAbilityPriorVariance = 0.1,
     double ItemPriorVariance = 1,
     double HalfLifeDays = 60,
-    double AbilityMemory = 50,
+    double AbilityMemory = 20,
     int Seed = 17);
