@@ -7,8 +7,6 @@ namespace MasteryEngine.Grains.Domain.Learning;
 /// </summary>
 public sealed class LearnerModel(LearnerModelParameters parameters)
 {
-    private const double Z95 = 1.959964;
-
     public LearnerModelParameters Parameters { get; } = parameters;
 
     /// <summary>P(correct) for <paramref name="item"/> now, before the student answers it.</summary>
@@ -18,7 +16,7 @@ public sealed class LearnerModel(LearnerModelParameters parameters)
         var overallNow = Decayed(overall, now);
         var logit = LearnerLogit.Of(Parameters, topicParameters, item.Difficulty, topicNow, overallNow);
         var variance = StudentVariance(topicNow, overallNow) + item.Variance(Parameters.ItemPriorVariance);
-        return Interval(logit, variance, topic.Evidence);
+        return new AnswerPrediction(logit, Math.Sqrt(variance), topic.Evidence);
     }
 
     /// <summary>The student's knowledge of a topic now: P(correct) on a typical item of it.</summary>
@@ -27,7 +25,7 @@ public sealed class LearnerModel(LearnerModelParameters parameters)
         var topicNow = Decayed(topic, now);
         var overallNow = Decayed(overall, now);
         var logit = LearnerLogit.Of(Parameters, topicParameters, 0, topicNow, overallNow);
-        var prediction = Interval(logit, StudentVariance(topicNow, overallNow), topic.Evidence);
+        var prediction = new AnswerPrediction(logit, Math.Sqrt(StudentVariance(topicNow, overallNow)), topic.Evidence);
         return new KnowledgeEstimate(prediction.PCorrect, prediction.Low, prediction.High, prediction.StandardError, topic.Evidence);
     }
 
@@ -45,9 +43,9 @@ public sealed class LearnerModel(LearnerModelParameters parameters)
         var topicVariance = Variance(Parameters.TopicAbilityPriorVariance, topicNow.Information);
         var overallVariance = Variance(Parameters.OverallAbilityPriorVariance, overallNow.Information);
         var itemVariance = item.Variance(Parameters.ItemPriorVariance);
-        var predicted = Interval(logit, topicVariance + overallVariance + itemVariance, topic.Evidence);
+        var predicted = new AnswerPrediction(logit, Math.Sqrt(topicVariance + overallVariance + itemVariance), topic.Evidence);
 
-        var p = predicted.PCorrect;
+        var p = LearnerLogit.Probability(logit);
         var surprise = score - p;
         var information = p * (1 - p);
         return new AnswerOutcome(
@@ -91,15 +89,4 @@ public sealed class LearnerModel(LearnerModelParameters parameters)
             knowledge.Information * (1 - 1 / Parameters.AbilityMemory) + information,
             knowledge.Evidence + 1,
             knowledge.LastAnsweredAt is { } last && last > now ? last : now);
-
-    private static AnswerPrediction Interval(double logit, double variance, int evidence)
-    {
-        var standardError = Math.Sqrt(variance);
-        return new AnswerPrediction(
-            LearnerLogit.Probability(logit),
-            LearnerLogit.Probability(logit - Z95 * standardError),
-            LearnerLogit.Probability(logit + Z95 * standardError),
-            standardError,
-            evidence);
-    }
 }

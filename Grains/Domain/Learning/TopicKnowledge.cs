@@ -9,7 +9,7 @@ namespace MasteryEngine.Grains.Domain.Learning;
 /// The same record, kept over all of a student's answers, is their knowledge across topics: a student who does
 /// well on one topic tends to do well on the next, and that carries it to topics they have not started.
 /// </summary>
-public sealed record TopicKnowledge(
+public readonly record struct TopicKnowledge(
     double Successes,
     double Failures,
     double Ability,
