@@ -1,46 +1,72 @@
-using MasteryEngine.Runtime;
+using Orleans.Concurrency;
 
 namespace MasteryEngine.Grains;
 
-/// <summary>One student's mastery; the key is the student id.</summary>
+/// <summary>
+/// One student's mastery; the key is the student id. Reads are <see cref="ReadOnlyAttribute"/>: they run beside
+/// each other and never wait on another grain, so a cohort's analytics can ask every member at once.
+/// </summary>
+[Alias("mastery.student")]
 public interface IStudentMasteryGrain : IGrainWithStringKey
 {
     /// <summary>Current mastery with history, trend and topics (a student with no data has all-zero components).</summary>
+    [Alias("query"), ReadOnly]
     Task<MasteryQueryResult> QueryAsync();
 
     /// <summary>Sets the components to the given scores (on-demand calculation) or, with null, recalculates from state.</summary>
+    [Alias("calculate")]
     Task<MasteryResult> CalculateAsync(ComponentScores? components);
 
     /// <summary>Applies a learning event once: a repeated event id changes nothing.</summary>
+    [Alias("apply-event")]
     Task<EventApplyResult> ApplyEventAsync(LearningEvent learningEvent);
 
     /// <summary>
     /// Applies the student's events in order, as <see cref="ApplyEventAsync"/> would one by one, and stores them
     /// with one write: all of them or, when one is invalid or the write fails, none.
     /// </summary>
+    [Alias("apply-events")]
     Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents);
 
+    [Alias("predict"), ReadOnly]
     Task<MasteryPrediction> PredictAsync(int timeframeDays);
 
+    [Alias("recommend"), ReadOnly]
     Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority);
 
+    [Alias("history"), ReadOnly]
     Task<MasteryHistory> GetHistoryAsync(int days);
 
     /// <summary>Whether the grain holds any data for this student (used by cohort analytics).</summary>
+    [Alias("has-data"), ReadOnly]
     Task<bool> HasDataAsync();
 
+    [Alias("cohorts"), ReadOnly]
     Task<IReadOnlyList<string>> GetCohortsAsync();
 
-    /// <summary>Records membership on the student side, so that an erasure can leave every cohort.</summary>
+    /// <summary>The batches that hold a result for this student (what an erasure must visit).</summary>
+    [Alias("batches"), ReadOnly]
+    Task<IReadOnlyList<string>> GetBatchesAsync();
+
+    /// <summary>Records membership on the student side, so that an erasure can leave every cohort. Called by the cohort.</summary>
+    [Alias("join-cohort")]
     Task JoinCohortAsync(string cohortId);
 
+    /// <summary>Forgets the membership on the student side. Called by the cohort once it removed the student.</summary>
+    [Alias("leave-cohort")]
     Task LeaveCohortAsync(string cohortId);
 
     /// <summary>Records that a batch holds a result for this student, so that an erasure can remove it.</summary>
+    [Alias("record-batch")]
     Task RecordBatchAsync(string batchId);
 
+    [Alias("export"), ReadOnly]
     Task<StudentDataExport> ExportAsync();
 
-    /// <summary>Erases everything held about the student: state, snapshots, applied event ids, cohort memberships, batch results.</summary>
+    /// <summary>
+    /// Erases the student's own state: components, topics, snapshots, applied event ids, memberships and batch
+    /// references. It calls no other grain; <see cref="IStudentErasureGrain"/> leaves the cohorts and batches first.
+    /// </summary>
+    [Alias("erase")]
     Task<ErasureReport> EraseAsync();
 }

@@ -1,7 +1,6 @@
 using MasteryEngine.Grains.Domain;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace MasteryEngine.Grains;
 
@@ -42,7 +41,7 @@ public sealed class BatchGrain(
 
         if (IsLive())
         {
-            throw new InvalidOperationException($"Batch '{GetPrimaryKeyString()}' already exists.");
+            throw new InvalidOperationException($"Batch '{this.GetPrimaryKeyString()}' already exists.");
         }
 
         var now = time.GetUtcNow();
@@ -76,7 +75,7 @@ public sealed class BatchGrain(
             : completed + failed == 0 ? BatchStatus.Pending
             : BatchStatus.Processing;
         return new BatchStatus(
-            GetPrimaryKeyString(),
+            this.GetPrimaryKeyString(),
             status,
             state.Entries.Count,
             completed,
@@ -139,10 +138,11 @@ public sealed class BatchGrain(
             return;
         }
 
-        var batchId = GetPrimaryKeyString();
+        var batchId = this.GetPrimaryKeyString();
         var factory = GrainFactory;
-        // Without the flow of the execution context, the loop is not seen as part of this turn: its calls back
-        // into this grain queue like anyone's instead of being refused as calls a grain makes to itself.
+        // The loop runs on the thread pool, outside this grain's scheduler: its calls to students do not hold this
+        // grain's turn (status reads stay answered while it works), and its results come back through the grain's
+        // reference as ordinary calls, so every state change still happens in a turn of its own.
         using (ExecutionContext.SuppressFlow())
         {
             _ = Task.Run(() => ProcessAsync(factory, batchId, items));

@@ -1,12 +1,12 @@
 using MasteryEngine.Grains.Domain;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
+using Orleans.Runtime;
 
 namespace MasteryEngine.Grains;
 
 /// <summary>
 /// A cohort: its membership, and analytics gathered from its members' grains on demand (never cached, so they
-/// always reflect the latest events).
+/// always reflect the latest events). It calls the student grains and none of them calls a cohort, so a
+/// cohort's turn can wait on a student without ever waiting on itself.
 /// </summary>
 [GrainType("cohort")]
 public sealed class CohortGrain(
@@ -22,7 +22,7 @@ public sealed class CohortGrain(
 
         // The student side first: if storing the membership here fails, the student merely remembers a cohort it
         // is not in (harmless), while the reverse would leave a member that an erasure cannot find.
-        await GrainFactory.GetGrain<IStudentMasteryGrain>(studentId).JoinCohortAsync(GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IStudentMasteryGrain>(studentId).JoinCohortAsync(this.GetPrimaryKeyString());
         cohort.State.Students.Add(studentId);
         await WriteOrRevertAsync(() => cohort.State.Students.Remove(studentId));
     }
@@ -35,8 +35,11 @@ public sealed class CohortGrain(
             return;
         }
 
+        // Here first, the student side after: should the second write fail, the student merely remembers a cohort
+        // it is no longer in, which an erasure handles like any membership.
         cohort.State.Students.RemoveAt(index);
         await WriteOrRevertAsync(() => cohort.State.Students.Insert(index, studentId));
+        await GrainFactory.GetGrain<IStudentMasteryGrain>(studentId).LeaveCohortAsync(this.GetPrimaryKeyString());
     }
 
     public Task<bool> ContainsAsync(string studentId) =>
@@ -57,7 +60,7 @@ public sealed class CohortGrain(
         var distribution = Enum.GetValues<MasteryLevel>().ToDictionary(level => level, level => results.Count(r => r.Level == level));
         if (results.Count == 0)
         {
-            return new CohortAnalytics(GetPrimaryKeyString(), members.Length, null, distribution, null);
+            return new CohortAnalytics(this.GetPrimaryKeyString(), members.Length, null, distribution, null);
         }
 
         var meanComponents = new ComponentScores(
@@ -66,7 +69,7 @@ public sealed class CohortGrain(
             MasteryFormula.Clamp(results.Average(r => r.Components.Quality)),
             MasteryFormula.Clamp(results.Average(r => r.Components.Consistency)));
         return new CohortAnalytics(
-            GetPrimaryKeyString(),
+            this.GetPrimaryKeyString(),
             members.Length,
             MasteryFormula.Clamp(results.Average(r => r.MasteryScore)),
             distribution,

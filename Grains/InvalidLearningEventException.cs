@@ -3,6 +3,7 @@ using MasteryEngine.Grains.Domain;
 namespace MasteryEngine.Grains;
 
 /// <summary>A learning event the domain refused; <see cref="Rejection"/> carries the machine reason and the message.</summary>
+[GenerateSerializer, Alias("mastery.invalid-learning-event")]
 public sealed class InvalidLearningEventException : ArgumentException
 {
     public InvalidLearningEventException(LearningEventRejection rejection)
@@ -15,5 +16,6 @@ public sealed class InvalidLearningEventException : ArgumentException
     public InvalidLearningEventException(string message, Exception innerException)
         : base(message, innerException) => Rejection = new LearningEventRejection(LearningEventRejection.InvalidData, message);
 
-    public LearningEventRejection Rejection { get; }
+    [Id(0)]
+    public LearningEventRejection Rejection { get; private set; }
 }

@@ -1,10 +1,10 @@
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Observability;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
-using MasteryEngine.Runtime.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 
 namespace MasteryEngine.Grains;
 
@@ -13,19 +13,17 @@ namespace MasteryEngine.Grains;
 /// announce (threshold and learning-path events, only once the write succeeded). The maths is in Domain.
 /// Announcements are written with the change (the state's outbox) and published after it, so none is lost when
 /// publishing fails: what is left is published before the next ones, at the next change or activation.
+/// Learning events published to the student's stream arrive through an implicit subscription, in order.
 /// </summary>
 [GrainType("student")]
+[ImplicitStreamSubscription(StreamNamespaces.LearningEvents)]
 public sealed class StudentMasteryGrain(
     [PersistentState("mastery")] IPersistentState<StudentMasteryState> mastery,
     TimeProvider time,
     IOptions<MasteryOptions> options,
-    IStreamProvider streams,
     MasteryMetrics metrics,
-    ILogger<StudentMasteryGrain> logger) : Grain, IStudentMasteryGrain
+    ILogger<StudentMasteryGrain> logger) : Grain, IStudentMasteryGrain, IStreamSubscriptionObserver
 {
-    /// <summary>Attempts of one change when other silos keep writing first (ETag conflicts).</summary>
-    public const int MaxWriteAttempts = 5;
-
     private static readonly IReadOnlyList<MasteryDomainEvent> NothingToAnnounce = [];
 
     /// <summary>Milestones were published since the last write: the stored outbox still holds them.</summary>
@@ -33,7 +31,7 @@ public sealed class StudentMasteryGrain(
 
     private MasteryOptions Options => options.Value;
 
-    private string StudentId => GetPrimaryKeyString();
+    private string StudentId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +53,9 @@ public sealed class StudentMasteryGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         RecordPublishedOutboxAsync(cancellationToken);
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<LearningEvent>().ResumeAsync((learningEvent, _) => OnLearningEventAsync(learningEvent));
 
     public Task<MasteryQueryResult> QueryAsync() =>
         Task.FromResult(StudentMasteryView.Query(StudentId, mastery.State, time.GetUtcNow(), Options));
@@ -135,17 +136,19 @@ public sealed class StudentMasteryGrain(
 
     public Task<IReadOnlyList<string>> GetCohortsAsync() => Task.FromResult<IReadOnlyList<string>>(mastery.State.Cohorts);
 
+    public Task<IReadOnlyList<string>> GetBatchesAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. mastery.State.Batches.Select(batch => batch.BatchId)]);
+
     public Task JoinCohortAsync(string cohortId)
     {
         ValidateId(cohortId, nameof(cohortId));
         return UpdateAsync((state, _) => (true, state.JoinCohort(cohortId) ? NothingToAnnounce : null));
     }
 
-    public async Task LeaveCohortAsync(string cohortId)
+    public Task LeaveCohortAsync(string cohortId)
     {
         ValidateId(cohortId, nameof(cohortId));
-        await GrainFactory.GetGrain<ICohortGrain>(cohortId).RemoveStudentAsync(StudentId);
-        await UpdateAsync((state, _) => (true, state.LeaveCohort(cohortId) ? NothingToAnnounce : null));
+        return UpdateAsync((state, _) => (true, state.LeaveCohort(cohortId) ? NothingToAnnounce : null));
     }
 
     public Task RecordBatchAsync(string batchId)
@@ -163,83 +166,50 @@ public sealed class StudentMasteryGrain(
 
     public async Task<ErasureReport> EraseAsync()
     {
-        var erased = new HashSet<string>(StringComparer.Ordinal);
-        for (var attempt = 1; ; attempt++)
-        {
-            var state = mastery.State;
-            erased.UnionWith(state.DataKinds());
-            foreach (var cohortId in state.Cohorts)
-            {
-                await GrainFactory.GetGrain<ICohortGrain>(cohortId).RemoveStudentAsync(StudentId);
-            }
-
-            foreach (var batch in state.Batches)
-            {
-                await GrainFactory.GetGrain<IBatchGrain>(batch.BatchId).ForgetStudentAsync(StudentId);
-            }
-
-            try
-            {
-                await mastery.ClearStateAsync();
-                outboxPublishedSinceWrite = false;
-                break;
-            }
-            catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
-            {
-                // Another silo changed the student meanwhile: erase what it holds now.
-                await ReadAsync();
-            }
-        }
-
+        var erased = mastery.State.DataKinds();
+        await mastery.ClearStateAsync();
+        outboxPublishedSinceWrite = false;
         DeactivateOnIdle();
         return new ErasureReport(StudentId, time.GetUtcNow(), [.. ErasedDataKinds.All.Where(erased.Contains)]);
     }
 
     /// <summary>
-    /// Runs <paramref name="operation"/> on a copy of the state and stores it. On an ETag conflict (another silo
-    /// wrote this student first) it re-reads the state and runs the operation again on the fresh state, up to
-    /// <see cref="MaxWriteAttempts"/> times; the last conflict reaches the caller (and the runtime then drops this
-    /// activation). Any other failure leaves the state as it was before the call. The operation returns what to
-    /// announce once stored, or null when it changed nothing (then nothing is written).
+    /// Runs <paramref name="operation"/> on a copy of the state and stores it; any failure leaves the state as it
+    /// was before the call. The operation returns what to announce once stored, or null when it changed nothing
+    /// (then nothing is written). Orleans keeps one activation per student, so a stale ETag
+    /// (<see cref="Orleans.Storage.InconsistentStateException"/>) means the stored record changed behind the
+    /// cluster's back, e.g. expired or edited by hand: it reaches the caller, nothing of this change is stored,
+    /// and Orleans drops the activation so that a retry starts from what storage holds.
     /// </summary>
     private async Task<TResult> UpdateAsync<TResult>(
         Func<StudentMasteryState, DateTimeOffset, (TResult Result, IReadOnlyList<MasteryDomainEvent>? Announcements)> operation)
     {
-        for (var attempt = 1; ; attempt++)
+        var original = mastery.State;
+        var working = original.Clone();
+        var (result, announcements) = operation(working, time.GetUtcNow());
+        if (announcements is null)
         {
-            var original = mastery.State;
-            var working = original.Clone();
-            var (result, announcements) = operation(working, time.GetUtcNow());
-            if (announcements is null)
-            {
-                return result;
-            }
-
-            if (announcements.Count > 0)
-            {
-                working.Outbox = [.. working.Outbox, .. announcements];
-            }
-
-            mastery.State = working;
-            try
-            {
-                await WriteAsync(CancellationToken.None);
-            }
-            catch (InconsistentStateException) when (attempt < MaxWriteAttempts)
-            {
-                mastery.State = original;
-                await ReadAsync();
-                continue;
-            }
-            catch
-            {
-                mastery.State = original;
-                throw;
-            }
-
-            await PublishOutboxAsync();
             return result;
         }
+
+        if (announcements.Count > 0)
+        {
+            working.Outbox = [.. working.Outbox, .. announcements];
+        }
+
+        mastery.State = working;
+        try
+        {
+            await WriteAsync(CancellationToken.None);
+        }
+        catch
+        {
+            mastery.State = original;
+            throw;
+        }
+
+        await PublishOutboxAsync();
+        return result;
     }
 
     private async Task WriteAsync(CancellationToken cancellationToken)
@@ -270,12 +240,6 @@ public sealed class StudentMasteryGrain(
         }
     }
 
-    private async Task ReadAsync()
-    {
-        await mastery.ReadStateAsync();
-        outboxPublishedSinceWrite = false;
-    }
-
     /// <summary>
     /// Publishes the outbox oldest first and drops what went out from the state in memory; the next write stores
     /// that. Stops at the first failure so that milestones keep their order.
@@ -288,7 +252,8 @@ public sealed class StudentMasteryGrain(
             return;
         }
 
-        var stream = streams.GetStream<MasteryDomainEvent>(new StreamId(StreamNamespaces.MasteryEvents, StudentId));
+        var stream = this.GetStreamProvider(StreamProviderNames.Mastery)
+            .GetStream<MasteryDomainEvent>(StreamId.Create(StreamNamespaces.MasteryEvents, StudentId));
         var published = 0;
         for (; published < outbox.Length; published++)
         {
@@ -309,6 +274,25 @@ public sealed class StudentMasteryGrain(
         {
             mastery.State.Outbox = outbox[published..];
             outboxPublishedSinceWrite = true;
+        }
+    }
+
+    /// <summary>
+    /// An event from the student's stream. A refused event is logged and counted, not thrown: the stream would
+    /// retry it for a minute and hold up the student's later events. Storage failures are thrown, so the stream
+    /// delivers the event again; its id makes the retry harmless.
+    /// </summary>
+    private async Task OnLearningEventAsync(LearningEvent learningEvent)
+    {
+        try
+        {
+            await ApplyEventAsync(learningEvent);
+        }
+        catch (InvalidLearningEventException exception)
+        {
+            metrics.RecordRejectedStreamEvent(exception.Rejection.Reason);
+            logger.LogWarning("Learning event {EventId} from the stream of student {StudentId} was refused: {Reason}",
+                learningEvent.EventId, StudentId, exception.Rejection.Message);
         }
     }
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Serialization;
-using MasteryEngine.Runtime.Storage;
 
 namespace MasteryEngine.Grains;
 
@@ -11,7 +9,7 @@ namespace MasteryEngine.Grains;
 /// event ids as 8-byte fingerprints, activity as a 64-bit day set. Changes go through the methods below, which
 /// replace arrays rather than edit them, so that <see cref="Clone"/> gives an independent copy to work on.
 /// </summary>
-public sealed class StudentMasteryState : IReadableStorageRecords
+public sealed class StudentMasteryState
 {
     /// <summary>Batch statuses expire after a day; a reference is kept one day longer to cover clock skew.</summary>
     public const int BatchReferenceDays = 2;
@@ -186,24 +184,6 @@ public sealed class StudentMasteryState : IReadableStorageRecords
         AddIf(kinds, Cohorts.Length > 0, ErasedDataKinds.CohortMemberships);
         AddIf(kinds, Batches.Length > 0, ErasedDataKinds.BatchResults);
         return kinds;
-    }
-
-    /// <summary>
-    /// The latest day's snapshot in the wire format, which storage keeps readable on its own
-    /// (<c>student:{student_12345}:mastery:2026-11-22</c> in Redis); earlier days were stored on their own day.
-    /// </summary>
-    public IReadOnlyList<ReadableStorageRecord> GetRecordsToStore()
-    {
-        if (Snapshots.Length == 0)
-        {
-            return [];
-        }
-
-        // Commit records today's snapshot and today's level together, so Level is the latest snapshot's level.
-        var latest = Snapshots[^1];
-        var snapshot = new MasterySnapshot(DateOnly.FromDayNumber(latest.Day), latest.Mastery, Level, latest.Components);
-        var name = "mastery:" + snapshot.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return [new ReadableStorageRecord(name, JsonSerializer.Serialize(snapshot, MasteryJsonContext.Default.MasterySnapshot))];
     }
 
     public StudentMasteryState Clone() => new()

@@ -1,13 +1,12 @@
 using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Silo.Kafka;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MasteryEngine.Silo;
 
 /// <summary>
-/// <c>dotnet run --project Silo</c>: a silo without HTTP that consumes learning events from Kafka (KAFKA_BROKER,
-/// KAFKA_GROUP_ID, ...) into the mastery grains, with state in Redis (STORAGE_PROVIDER=redis, REDIS_HOST) or memory.
+/// <c>dotnet run --project Silo</c>: a silo without HTTP that joins the cluster (STORAGE_PROVIDER=redis, REDIS_HOST)
+/// and, with STREAM_PROVIDER=kafka (KAFKA_BROKER, KAFKA_GROUP_ID, ...), consumes learning events into the grains.
 /// <c>dotnet run --project Silo -- kafka-mock ...</c>: a development Kafka broker (see docs/kafka.md).
 /// A named class rather than top-level statements: the Gateway references this assembly and has its own <c>Program</c>.
 /// </summary>
@@ -21,15 +20,19 @@ public static class SiloProgram
         }
 
         var builder = Host.CreateApplicationBuilder(args);
-        var storage = builder.Configuration["STORAGE_PROVIDER"] ?? "memory";
-        if (storage is not ("memory" or "redis"))
+        var storage = Setting(builder.Configuration["STORAGE_PROVIDER"], "memory");
+        var stream = Setting(builder.Configuration["STREAM_PROVIDER"], "kafka");
+        if (storage is not ("memory" or "redis") || stream is not ("memory" or "kafka"))
         {
-            await Console.Error.WriteLineAsync($"STORAGE_PROVIDER must be memory or redis (was '{storage}').");
+            await Console.Error.WriteLineAsync($"STORAGE_PROVIDER must be memory or redis (was '{storage}'); STREAM_PROVIDER memory or kafka (was '{stream}').");
             return 2;
         }
 
-        builder.Services.AddMasteryEngineSilo(builder.Configuration, useRedis: storage == "redis", useKafka: true);
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: storage == "redis", useKafka: stream == "kafka"));
         await builder.Build().RunAsync();
         return 0;
     }
+
+    private static string Setting(string? value, string fallback) =>
+        string.IsNullOrWhiteSpace(value) ? fallback : value.Trim().ToLowerInvariant();
 }

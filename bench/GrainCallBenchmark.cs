@@ -1,18 +1,18 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
-using MasteryEngine.Runtime;
+using MasteryEngine.Grains;
 using MasteryEngine.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MasteryEngine.Bench;
 
 /// <summary>
-/// No-op grain calls per second in process (many callers over many keys, then all callers on one hot key) and
-/// resident memory per activation. Options: --seconds S (per phase, default 5), --callers C (default 64),
-/// --keys K (default 10000), --activations N (default 200000), --metrics (attach a listener to every
-/// MasteryEngine meter, as the /metrics endpoint does).
+/// Grain calls per second on one co-hosted Orleans silo, the service's own silo configuration: many callers over
+/// many keys, then all callers on one hot key, each for a bare grain (no state, no filters) and for the student
+/// grain's cheapest call (<c>HasDataAsync</c>, a read of its state), so our own cost per call shows beside
+/// Orleans'. Options: --seconds S (per phase, default 5), --callers C (default 64), --keys K (default 10000).
 /// </summary>
 public static class GrainCallBenchmark
 {
@@ -21,33 +21,34 @@ public static class GrainCallBenchmark
         var seconds = BenchArguments.Count(args, "--seconds", 5);
         var callers = BenchArguments.Count(args, "--callers", 64);
         var keys = BenchArguments.Count(args, "--keys", 10_000);
-        var activations = BenchArguments.Count(args, "--activations", 200_000);
-        using var listener = args.Contains("--metrics") ? ListenToEveryMeter() : null;
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(NoOpGrain).Assembly));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false));
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
-        Console.WriteLine($"grain-calls: {Environment.ProcessorCount} cores, {callers} callers, {seconds} s per phase, metrics listener {(listener is null ? "off" : "on")}");
+        Console.WriteLine($"grain-calls: {Environment.ProcessorCount} cores, {callers} callers, {seconds} s per phase, Orleans co-hosted silo");
 
-        var references = Enumerable.Range(0, keys).Select(i => grains.GetGrain<INoOpGrain>($"k{i}")).ToArray();
-        await Task.WhenAll(references.Select(r => r.PingAsync()));
-        await MeasureCallsAsync($"many keys ({keys})", callers, TimeSpan.FromSeconds(1), (caller, i) => references[(int)((caller * 7919L + i) % keys)]);
-        await MeasureCallsAsync($"many keys ({keys})", callers, TimeSpan.FromSeconds(seconds), (caller, i) => references[(int)((caller * 7919L + i) % keys)]);
-        await MeasureCallsAsync($"many keys via GetGrain ({keys})", callers, TimeSpan.FromSeconds(seconds), (caller, i) => grains.GetGrain<INoOpGrain>(KeyName(caller, i, keys)));
-        await MeasureSingleCallerAsync(references[0]);
-        var hot = grains.GetGrain<INoOpGrain>("hot");
-        await MeasureCallsAsync("one hot key", callers, TimeSpan.FromSeconds(seconds), (_, _) => hot);
-
-        await MeasureMemoryPerActivationAsync(grains, activations);
+        var bare = Enumerable.Range(0, keys).Select(i => grains.GetGrain<INoOpGrain>(KeyName(i))).ToArray();
+        var students = Enumerable.Range(0, keys).Select(i => grains.GetGrain<IStudentMasteryGrain>("student_" + KeyName(i))).ToArray();
+        await Task.WhenAll(bare.Select(r => r.PingAsync()));
+        await Task.WhenAll(students.Select(r => r.HasDataAsync()));
+        var duration = TimeSpan.FromSeconds(seconds);
+        await MeasureCallsAsync("warm-up", callers, TimeSpan.FromSeconds(1), (caller, i) => bare[Pick(caller, i, keys)].PingAsync());
+        await MeasureCallsAsync($"bare grain, {keys:N0} keys", callers, duration, (caller, i) => bare[Pick(caller, i, keys)].PingAsync());
+        await MeasureCallsAsync($"student grain, {keys:N0} keys", callers, duration, (caller, i) => students[Pick(caller, i, keys)].HasDataAsync());
+        await MeasureCallsAsync("bare grain, one hot key", callers, duration, (_, _) => bare[0].PingAsync());
+        await MeasureCallsAsync("student grain, one hot key", callers, duration, (_, _) => students[0].HasDataAsync());
         await host.StopAsync();
         return 0;
     }
 
-    private static string KeyName(int caller, long i, int keys) => "k" + ((caller * 7919L + i) % keys).ToString(CultureInfo.InvariantCulture);
+    private static int Pick(int caller, long i, int keys) => (int)((caller * 7919L + i) % keys);
 
-    private static async Task MeasureCallsAsync(string name, int callers, TimeSpan duration, Func<int, long, INoOpGrain> pick)
+    private static string KeyName(int i) => "k" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task MeasureCallsAsync(string name, int callers, TimeSpan duration, Func<int, long, Task> call)
     {
         var stop = false;
         var counts = new long[callers];
@@ -57,7 +58,7 @@ public static class GrainCallBenchmark
             long calls = 0;
             while (!Volatile.Read(ref stop))
             {
-                await pick(caller, calls).PingAsync();
+                await call(caller, calls);
                 calls++;
             }
 
@@ -69,60 +70,5 @@ public static class GrainCallBenchmark
         stopwatch.Stop();
         var total = counts.Sum();
         Console.WriteLine($"  {name}: {total:N0} calls in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / stopwatch.Elapsed.TotalSeconds:N0} calls/s");
-    }
-
-    /// <summary>One caller in a loop: allocation per call is exact even on a busy machine; time per call is not.</summary>
-    private static async Task MeasureSingleCallerAsync(INoOpGrain grain)
-    {
-        const int calls = 1_000_000;
-        await Task.Run(async () =>
-        {
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var stopwatch = Stopwatch.StartNew();
-            for (var i = 0; i < calls; i++)
-            {
-                await grain.PingAsync();
-            }
-
-            stopwatch.Stop();
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            Console.WriteLine($"  one caller, one idle grain: {stopwatch.Elapsed.TotalNanoseconds / calls:F0} ns and {allocated / (double)calls:F0} bytes allocated per call");
-        });
-    }
-
-    private static async Task MeasureMemoryPerActivationAsync(IGrainFactory grains, int count)
-    {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var stopwatch = Stopwatch.StartNew();
-        const int batch = 1000;
-        for (var start = 0; start < count; start += batch)
-        {
-            await Task.WhenAll(Enumerable.Range(start, Math.Min(batch, count - start))
-                .Select(i => grains.GetGrain<ISmallStateGrain>("m" + i.ToString(CultureInfo.InvariantCulture)).GetAsync()));
-        }
-
-        stopwatch.Stop();
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"  activations: {count:N0} small-state grains in {stopwatch.Elapsed.TotalSeconds:F2} s = {count / stopwatch.Elapsed.TotalSeconds:N0} activations/s; " +
-                          $"GC heap +{(after - before) / (1024.0 * 1024):F1} MiB = {(after - before) / (double)count:F0} bytes per activation");
-    }
-
-    private static MeterListener ListenToEveryMeter()
-    {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name.StartsWith("MasteryEngine.", StringComparison.Ordinal))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, _, _) => { });
-        listener.SetMeasurementEventCallback<double>((_, _, _, _) => { });
-        listener.SetMeasurementEventCallback<int>((_, _, _, _) => { });
-        listener.Start();
-        return listener;
     }
 }

@@ -5,10 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime;
 using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Silo.Kafka;
-using MasteryEngine.Silo.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -112,14 +110,7 @@ public static class KafkaPipelineBenchmark
             ["Kafka:Client:fetch.wait.max.ms"] = "10",
             ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = inFlight.ToString(CultureInfo.InvariantCulture),
         });
-        builder.Services.AddMasteryGrains(builder.Configuration);
-        builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(StudentMasteryGrain).Assembly));
-        if (redis is not null)
-        {
-            builder.Services.AddRedisGrainStorage(builder.Configuration);
-        }
-
-        builder.Services.AddKafkaStreams(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: redis is not null, useKafka: true));
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -6,7 +6,6 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["http"] = HttpApiBenchmark.RunAsync,
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
-    ["redis-storage"] = RedisStorageBenchmark.RunAsync,
     ["student-memory"] = StudentMemoryBenchmark.RunAsync,
 };
 

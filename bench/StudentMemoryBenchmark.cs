@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Hosting;
-using MasteryEngine.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace MasteryEngine.Bench;
 
@@ -27,7 +27,7 @@ public static class StudentMemoryBenchmark
         var clock = new SteppedClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false);
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false));
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -69,10 +69,10 @@ public static class StudentMemoryBenchmark
 
     private static async Task<int> StoredRecordBytesAsync(IServiceProvider services, string studentId)
     {
-        var storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
+        var storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
         var stored = new GrainState<StudentMasteryState>();
-        await storage.ReadStateAsync("mastery", new GrainId("student", studentId), stored);
-        return services.GetRequiredService<IGrainStateSerializer>().Serialize(stored.State).Length;
+        await storage.ReadStateAsync("mastery", GrainId.Create("student", studentId), stored);
+        return services.GetRequiredService<IGrainStorageSerializer>().Serialize(stored.State).ToMemory().Length;
     }
 
     private static string StudentId(int i) => "student_" + i.ToString(CultureInfo.InvariantCulture);

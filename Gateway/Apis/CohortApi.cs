@@ -50,7 +50,7 @@ public static class CohortApi
         return TypedResults.Ok(ApiResponse.Of(new CohortMembership(cohortId, studentId, Member: true)));
     }
 
-    /// <summary>Leaving goes through the student's grain, which keeps both sides of the membership in step.</summary>
+    /// <summary>Leaving goes through the cohort's grain, which keeps both sides of the membership in step.</summary>
     public static async Task<IResult> RemoveStudentAsync(
         [FromRoute(Name = "cohort_id")] string cohortId, [FromRoute(Name = "student_id")] string studentId, MasteryServices services)
     {
@@ -59,7 +59,7 @@ public static class CohortApi
             return problem;
         }
 
-        await services.Student(studentId).LeaveCohortAsync(cohortId);
+        await services.Grains.GetGrain<ICohortGrain>(cohortId).RemoveStudentAsync(studentId);
         return TypedResults.Ok(ApiResponse.Of(new CohortMembership(cohortId, studentId, Member: false)));
     }
 

@@ -45,7 +45,7 @@ public static class ComplianceApi
             return problem;
         }
 
-        var report = await services.Student(studentId).EraseAsync();
+        var report = await services.Grains.GetGrain<IStudentErasureGrain>(0).EraseAsync(studentId);
         var auditId = await AuditAsync(services, caller, ComplianceActions.Erasure, studentId, report.ErasedDataKinds);
         return TypedResults.Ok(ApiResponse.Of(new ErasureResponse(report.StudentId, report.ErasedAt, report.ErasedDataKinds, auditId)));
     }

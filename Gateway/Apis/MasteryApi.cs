@@ -6,7 +6,7 @@ using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain;
-using MasteryEngine.Runtime.Streams;
+using Orleans.Runtime;
 
 namespace MasteryEngine.Gateway.Apis;
 
@@ -64,7 +64,7 @@ public static class MasteryApi
     /// student (which keeps each student's events in order) and answers 202: the student's grain applies it
     /// when the stream delivers it.
     /// </summary>
-    public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services, CancellationToken cancellationToken)
+    public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services)
     {
         var errors = new ValidationErrors();
         var studentId = errors.RequireId("student_id", request.StudentId);
@@ -94,8 +94,8 @@ public static class MasteryApi
 
         try
         {
-            var stream = services.Streams.GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, studentId));
-            await stream.OnNextAsync(learningEvent, cancellationToken);
+            var stream = services.Streams.GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, studentId));
+            await stream.OnNextAsync(learningEvent);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

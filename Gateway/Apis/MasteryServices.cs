@@ -1,24 +1,22 @@
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Streams;
 using Microsoft.Extensions.Options;
+using Orleans.Streams;
 
 namespace MasteryEngine.Gateway.Apis;
 
 /// <summary>What the API handlers share: grains, the event stream, the access rules, options and the clock.</summary>
 public sealed class MasteryServices(
-    IGrainFactory grains,
-    IStreamProvider streams,
+    IClusterClient cluster,
     StudentAccess access,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ILogger<MasteryServices> logger)
 {
-    public IGrainFactory Grains { get; } = grains;
+    public IGrainFactory Grains { get; } = cluster;
 
-    public IStreamProvider Streams { get; } = streams;
+    public IStreamProvider Streams { get; } = cluster.GetStreamProvider(StreamProviderNames.Mastery);
 
     public StudentAccess Access { get; } = access;
 

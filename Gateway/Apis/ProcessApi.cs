@@ -22,7 +22,7 @@ public static class ProcessApi
         return api;
     }
 
-    public static async Task<IResult> ProcessAsync(ProcessRequest request, ClaimsPrincipal user, MasteryServices services, CancellationToken cancellationToken)
+    public static async Task<IResult> ProcessAsync(ProcessRequest request, ClaimsPrincipal user, MasteryServices services)
     {
         var errors = new ValidationErrors();
         if (request.Intent is null || !Intents.Contains(request.Intent))
@@ -50,7 +50,7 @@ public static class ProcessApi
                 "mastery_query" => await MasteryApi.QueryAsync(Read(payload, json.MasteryQueryRequest), user, services),
                 "prediction" => await InsightsApi.PredictAsync(Read(payload, json.PredictionRequest), user, services),
                 "recommendations" => await InsightsApi.RecommendAsync(Read(payload, json.RecommendationRequest), user, services),
-                _ => await MasteryApi.IngestAsync(Read(payload, json.IngestRequest), user, services, cancellationToken),
+                _ => await MasteryApi.IngestAsync(Read(payload, json.IngestRequest), user, services),
             };
         }
         catch (JsonException exception)

@@ -7,18 +7,17 @@ namespace MasteryEngine.Gateway.Extensions;
 public static class EmbeddedSiloExtensions
 {
     /// <summary>
-    /// Hosts the silo in this process with the mastery grains, the storage chosen by <c>STORAGE_PROVIDER</c>
-    /// (memory, or redis behind a circuit breaker), the stream chosen by <c>STREAM_PROVIDER</c> (inprocess,
-    /// kafka), and learning events delivered from their stream to each student's grain. The silo answers to
-    /// <c>/ready</c> through a grain round trip.
+    /// Co-hosts an Orleans silo in this process (the "gateway silo"): the mastery grains, the storage chosen by
+    /// <c>STORAGE_PROVIDER</c> (memory, or redis behind a circuit breaker) and the stream chosen by
+    /// <c>STREAM_PROVIDER</c> (Orleans memory streams, or kafka). The API calls grains through the silo's own
+    /// client, and <c>/ready</c> checks a grain round trip.
     /// </summary>
     public static WebApplicationBuilder AddEmbeddedSilo(this WebApplicationBuilder builder)
     {
         IConfiguration configuration = builder.Configuration;
-        builder.Services.AddMasteryEngineSilo(
-            configuration,
-            useRedis: ProviderSetting(configuration, "STORAGE_PROVIDER", "StorageProvider") == "redis",
-            useKafka: ProviderSetting(configuration, "STREAM_PROVIDER", "StreamProvider") == "kafka");
+        var useRedis = ProviderSetting(configuration, "STORAGE_PROVIDER", "StorageProvider") == "redis";
+        var useKafka = ProviderSetting(configuration, "STREAM_PROVIDER", "StreamProvider") == "kafka";
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(configuration, useRedis, useKafka));
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>(SiloHealthCheck.Name, tags: [ServiceApi.ReadyTag]);
         return builder;
     }

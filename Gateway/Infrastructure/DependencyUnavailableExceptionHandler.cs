@@ -1,22 +1,29 @@
 using System.Globalization;
 using MasteryEngine.Gateway.Options;
-using MasteryEngine.Runtime.Storage;
+using MasteryEngine.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace MasteryEngine.Gateway.Infrastructure;
 
-/// <summary>Storage that cannot be reached is a 503 with <c>Retry-After</c>: nothing was written, the caller may retry.</summary>
+/// <summary>
+/// What the caller may simply retry is a 503 with <c>Retry-After</c>, and nothing of the request was stored:
+/// storage that cannot be reached, a stored record that changed behind the cluster's back (a stale ETag: the
+/// student's grain reloads it on the next call), and a grain call that got no answer within the response timeout.
+/// Orleans may wrap the cause, so the whole chain is searched.
+/// </summary>
 internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsService problems, IOptions<GatewayOptions> options) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not StorageUnavailableException)
+        var retryAfter = options.Value.UnavailableRetryAfterSeconds;
+        var detail = Describe(exception, retryAfter);
+        if (detail is null)
         {
             return false;
         }
 
-        var retryAfter = options.Value.UnavailableRetryAfterSeconds;
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -27,8 +34,26 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service Unavailable",
-                Detail = $"State storage is unavailable; nothing was changed. Retry after {retryAfter} seconds.",
+                Detail = detail,
             },
         });
+    }
+
+    private static string? Describe(Exception exception, int retryAfter)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case StorageUnavailableException:
+                    return $"State storage is unavailable; nothing was changed. Retry after {retryAfter} seconds.";
+                case InconsistentStateException:
+                    return $"The stored state changed outside this service while the request ran; nothing was changed and the latest state is reloaded. Retry after {retryAfter} seconds.";
+                case TimeoutException:
+                    return $"The service did not answer in time; the request may not have been applied (repeating it is safe for ingest with the same event_id). Retry after {retryAfter} seconds.";
+            }
+        }
+
+        return null;
     }
 }

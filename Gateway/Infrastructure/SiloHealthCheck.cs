@@ -1,5 +1,4 @@
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MasteryEngine.Gateway.Infrastructure;

@@ -20,8 +20,8 @@ public sealed class GatewayOptions
     /// <summary><c>STORAGE_PROVIDER</c>: <c>memory</c> or <c>redis</c>.</summary>
     public string StorageProvider { get; set; } = "memory";
 
-    /// <summary><c>STREAM_PROVIDER</c>: <c>inprocess</c> or <c>kafka</c>.</summary>
-    public string StreamProvider { get; set; } = "inprocess";
+    /// <summary><c>STREAM_PROVIDER</c>: <c>memory</c> (Orleans memory streams) or <c>kafka</c>.</summary>
+    public string StreamProvider { get; set; } = "memory";
 
     /// <summary>Sent as <c>Retry-After</c> when a dependency (stream, storage) is down.</summary>
     public int UnavailableRetryAfterSeconds { get; set; } = 5;

@@ -5,7 +5,7 @@ namespace MasteryEngine.Gateway.Options;
 internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 {
     public static readonly IReadOnlyList<string> StorageProviders = ["memory", "redis"];
-    public static readonly IReadOnlyList<string> StreamProviders = ["inprocess", "kafka"];
+    public static readonly IReadOnlyList<string> StreamProviders = ["memory", "kafka"];
 
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {

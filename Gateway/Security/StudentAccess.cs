@@ -1,5 +1,4 @@
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime;
 
 namespace MasteryEngine.Gateway.Security;
 

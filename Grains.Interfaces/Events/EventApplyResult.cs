@@ -2,4 +2,5 @@ namespace MasteryEngine.Grains;
 
 /// <summary>The outcome of applying one learning event.</summary>
 /// <param name="Applied">False when the event id had already been applied: nothing changed.</param>
-public sealed record EventApplyResult(string StudentId, string EventId, bool Applied, double MasteryScore, MasteryLevel Level);
+[GenerateSerializer, Immutable, Alias("mastery.event-apply-result")]
+public sealed record EventApplyResult([property: Id(0)] string StudentId, [property: Id(1)] string EventId, [property: Id(2)] bool Applied, [property: Id(3)] double MasteryScore, [property: Id(4)] MasteryLevel Level);

@@ -6,4 +6,5 @@ namespace MasteryEngine.Grains;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event_type")]
 [JsonDerivedType(typeof(MasteryThresholdReached), MasteryThresholdReached.EventType)]
 [JsonDerivedType(typeof(LearningPathRecommended), LearningPathRecommended.EventType)]
-public abstract record MasteryDomainEvent(string StudentId, DateTimeOffset OccurredAt);
+[GenerateSerializer, Immutable, Alias("mastery.mastery-domain-event")]
+public abstract record MasteryDomainEvent([property: Id(0)] string StudentId, [property: Id(1)] DateTimeOffset OccurredAt);

@@ -1,4 +1,5 @@
 namespace MasteryEngine.Grains;
 
 /// <summary>What an erasure removed: the kinds of data, never the data.</summary>
-public sealed record ErasureReport(string StudentId, DateTimeOffset ErasedAt, IReadOnlyList<string> ErasedDataKinds);
+[GenerateSerializer, Immutable, Alias("mastery.erasure-report")]
+public sealed record ErasureReport([property: Id(0)] string StudentId, [property: Id(1)] DateTimeOffset ErasedAt, [property: Id(2)] IReadOnlyList<string> ErasedDataKinds);

@@ -4,6 +4,7 @@ using MasteryEngine.Grains.Serialization;
 namespace MasteryEngine.Grains;
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<MasteryComponent>))]
+[GenerateSerializer, Alias("mastery.mastery-component")]
 public enum MasteryComponent
 {
     Completion,

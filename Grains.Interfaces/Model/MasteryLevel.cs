@@ -5,6 +5,7 @@ namespace MasteryEngine.Grains;
 
 /// <summary>Ordered from lowest to highest.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<MasteryLevel>))]
+[GenerateSerializer, Alias("mastery.mastery-level")]
 public enum MasteryLevel
 {
     Novice,

@@ -4,6 +4,7 @@ using MasteryEngine.Grains.Serialization;
 namespace MasteryEngine.Grains;
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<MasteryTrend>))]
+[GenerateSerializer, Alias("mastery.mastery-trend")]
 public enum MasteryTrend
 {
     Improving,

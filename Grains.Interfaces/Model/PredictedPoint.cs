@@ -1,3 +1,4 @@
 namespace MasteryEngine.Grains;
 
-public sealed record PredictedPoint(DateOnly Date, double PredictedMastery);
+[GenerateSerializer, Immutable, Alias("mastery.predicted-point")]
+public sealed record PredictedPoint([property: Id(0)] DateOnly Date, [property: Id(1)] double PredictedMastery);

@@ -1,4 +1,5 @@
 namespace MasteryEngine.Grains;
 
 /// <summary>Mastery within one topic (e.g. <c>python.loops</c>).</summary>
-public sealed record TopicMastery(string Topic, double MasteryScore, MasteryLevel Level, ComponentScores Components);
+[GenerateSerializer, Immutable, Alias("mastery.topic-mastery")]
+public sealed record TopicMastery([property: Id(0)] string Topic, [property: Id(1)] double MasteryScore, [property: Id(2)] MasteryLevel Level, [property: Id(3)] ComponentScores Components);

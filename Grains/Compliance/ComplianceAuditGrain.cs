@@ -1,5 +1,4 @@
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
+using Orleans.Runtime;
 
 namespace MasteryEngine.Grains;
 

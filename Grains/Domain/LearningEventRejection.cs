@@ -4,7 +4,8 @@ namespace MasteryEngine.Grains.Domain;
 /// Why a learning event was refused: <see cref="Reason"/> is a stable machine code (the HTTP 400's <c>reason</c>,
 /// the dead-letter record's reason), <see cref="Message"/> tells a person what to fix.
 /// </summary>
-public sealed record LearningEventRejection(string Reason, string Message)
+[GenerateSerializer, Immutable, Alias("mastery.learning-event-rejection")]
+public sealed record LearningEventRejection([property: Id(0)] string Reason, [property: Id(1)] string Message)
 {
     public const string UnknownEventType = "unknown_event_type";
     public const string InvalidStudentId = "invalid_student_id";

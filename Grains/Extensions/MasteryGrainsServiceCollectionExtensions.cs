@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization.Metadata;
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Observability;
 using Microsoft.Extensions.Configuration;
@@ -14,8 +13,7 @@ public static class MasteryGrainsServiceCollectionExtensions
     /// <summary>
     /// Registers what the mastery grains need: <see cref="MasteryOptions"/> bound from the section
     /// <c>Mastery</c> (with <c>GDPR_RETENTION_DAYS</c> overriding the retention) and validated at start-up, the
-    /// source-generated JSON of the grain states (an <see cref="IJsonTypeInfoResolver"/> for the state serializer),
-    /// and <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// domain metrics, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddMasteryGrains(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -28,7 +26,6 @@ public static class MasteryGrainsServiceCollectionExtensions
 
         mastery.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MasteryOptions>, MasteryOptionsValidator>());
-        services.AddSingleton<IJsonTypeInfoResolver>(MasteryStateJsonContext.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<MasteryMetrics>();

@@ -1,40 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MasteryEngine.Grains;
 using MasteryEngine.Silo.Kafka;
-using MasteryEngine.Silo.Redis;
-using MasteryEngine.Silo.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Serialization;
 
 namespace MasteryEngine.Silo.Hosting;
 
 public static class MasteryEngineSiloExtensions
 {
+    /// <summary>The memory storage Orleans' stream pub/sub keeps explicit subscriptions in.</summary>
+    public const string PubSubStorageName = "PubSubStore";
+
     /// <summary>
-    /// The silo every host of the service runs: the mastery grains, grain state in memory or in Redis (behind
-    /// a timeout and circuit breaker), learning events from their stream delivered to each student's grain, and
-    /// with Kafka the producer and the consumer of <c>mastery.requests</c>. Each host decides the providers from
-    /// its own settings; this method wires them the same way everywhere.
+    /// The silo every host of the service runs: the mastery grains with their state as plain JSON, grain calls
+    /// bounded by <see cref="MasterySiloOptions.ResponseTimeout"/>, idle collection and memory-pressure shedding,
+    /// and the <c>mastery</c> stream provider: Orleans memory streams embedded (learning events reach each
+    /// student's grain through its implicit subscription), or Kafka topics with the consumer of
+    /// <c>mastery.requests</c>. Embedded, the silo is a one-silo localhost cluster with memory storage.
     /// </summary>
-    public static IServiceCollection AddMasteryEngineSilo(
-        this IServiceCollection services, IConfiguration configuration, bool useRedis, bool useKafka)
+    public static ISiloBuilder AddMasteryEngineSilo(this ISiloBuilder silo, IConfiguration configuration, bool useRedis, bool useKafka)
     {
         if (useRedis)
         {
-            services.AddRedisGrainStorage(configuration).AddGrainStorageCircuitBreaker(configuration);
+            throw new OptionsValidationException("STORAGE_PROVIDER", typeof(MasterySiloOptions),
+                ["STORAGE_PROVIDER=redis is being moved onto Orleans' Redis providers and is not available in this build; use memory."]);
         }
 
-        services.AddMasteryGrains(configuration);
-        services.AddMasterySilo(silo => silo
-            .AddGrains(typeof(StudentMasteryGrain).Assembly)
-            .AddStreamSubscription<LearningEvent>(
-                StreamNamespaces.LearningEvents,
-                (grains, stream, learningEvent, _) => grains.GetGrain<IStudentMasteryGrain>(stream.Key).ApplyEventAsync(learningEvent)));
+        var settings = MasterySiloSettings.From(configuration);
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "mastery-engine", clusterId: "local");
+        silo.AddMemoryGrainStorageAsDefault();
+        return silo.AddMasteryEngineGrains(configuration, useKafka);
+    }
+
+    /// <summary>
+    /// Everything of <see cref="AddMasteryEngineSilo"/> but the clustering and the grain storage, for hosts that
+    /// bring their own (a test cluster, Redis): the grains and their options, grain-call limits and lifecycle, the
+    /// state serializer, tracing, and the <c>mastery</c> stream provider.
+    /// </summary>
+    public static ISiloBuilder AddMasteryEngineGrains(this ISiloBuilder silo, IConfiguration configuration, bool useKafka)
+    {
+        var settings = MasterySiloSettings.From(configuration);
+        silo.Services.AddSingleton(Options.Create(settings));
+        silo.Services.AddMasteryGrains(configuration);
+        silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = settings.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            options.CollectionAge = settings.CollectionAge;
+            options.EnableActivationSheddingOnMemoryPressure = settings.ActivationSheddingOnMemoryPressure;
+            options.MemoryUsageLimitPercentage = settings.MemoryUsageLimitPercentage;
+            options.MemoryUsageTargetPercentage = settings.MemoryUsageTargetPercentage;
+        });
+        // Grain calls carry the caller's W3C trace context and get spans of their own (Microsoft.Orleans.* sources).
+        silo.AddActivityPropagation();
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(options => UseStateJson(options.JsonSerializerOptions));
+
+        silo.AddMemoryGrainStorage(PubSubStorageName);
         if (useKafka)
         {
-            // After the silo: on shutdown the consumer stops and commits before the grains deactivate.
-            services.AddKafkaStreams(configuration);
+            silo.AddKafkaStreams(configuration);
+        }
+        else
+        {
+            silo.AddMemoryStreams(StreamProviderNames.Mastery);
         }
 
-        return services;
+        return silo;
+    }
+
+    /// <summary>
+    /// Grain state as snake_case JSON, readable in storage without Orleans' type annotations; the grains'
+    /// source-generated context keeps reflection off the hot path, reflection covers any other state type.
+    /// </summary>
+    private static void UseStateJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.TypeInfoResolver = JsonTypeInfoResolver.Combine(MasteryStateJsonContext.Default, new DefaultJsonTypeInfoResolver());
     }
 }

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using MasteryEngine.Runtime;
+using Orleans;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

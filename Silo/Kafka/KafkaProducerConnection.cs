@@ -1,5 +1,6 @@
 using Confluent.Kafka;
-using MasteryEngine.Runtime.Streams;
+using ErrorCode = Confluent.Kafka.ErrorCode;
+
 using MasteryEngine.Silo.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,11 @@
-using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Grains;
 using MasteryEngine.Silo.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Hosting;
 
 namespace MasteryEngine.Silo.Kafka;
 
@@ -28,12 +30,24 @@ public static class KafkaServiceCollectionExtensions
     ];
 
     /// <summary>
-    /// Kafka streams: the producer-backed <see cref="IStreamProvider"/> (replacing any other) behind the <c>kafka</c>
+    /// Kafka streams: the <c>mastery</c> Orleans stream provider publishing to the topics, behind the <c>kafka</c>
     /// circuit breaker (<c>Resilience:Kafka</c>), the consumer of the requests topic, the dead-letter publisher,
-    /// metrics and the <c>kafka</c> and <c>circuit-breakers</c> readiness checks. Register it after
-    /// the silo, so that on shutdown the consumer stops (and commits) before the grains do.
+    /// metrics and the <c>kafka</c> and <c>circuit-breakers</c> readiness checks. The consumer is a hosted service,
+    /// and Orleans stops the silo after the hosted services, so on shutdown it stops (and commits) before the grains
+    /// deactivate.
     /// </summary>
-    public static IServiceCollection AddKafkaStreams(this IServiceCollection services, IConfiguration configuration)
+    public static ISiloBuilder AddKafkaStreams(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddPersistentStreams(StreamProviderNames.Mastery, KafkaQueueAdapterFactory.Create, _ => { });
+        silo.Services.AddKafkaServices(configuration);
+        return silo;
+    }
+
+    /// <summary>
+    /// The Kafka side without the stream provider: producer, consumer, dead letters, metrics and checks. The
+    /// consumer calls whatever <see cref="IGrainFactory"/> the host has (a silo's, or a test's).
+    /// </summary>
+    public static IServiceCollection AddKafkaServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KafkaOptions>()
             .Bind(configuration.GetSection(KafkaOptions.SectionName))
@@ -51,9 +65,6 @@ public static class KafkaServiceCollectionExtensions
 
         services.TryAddSingleton<KafkaProducerConnection>();
         services.TryAddSingleton<KafkaClusterMetadata>();
-        services.TryAddSingleton<KafkaStreamProvider>();
-        services.RemoveAll<IStreamProvider>();
-        services.AddSingleton<IStreamProvider>(provider => provider.GetRequiredService<KafkaStreamProvider>());
         services.TryAddSingleton<KafkaConsumerMetrics>();
         services.TryAddSingleton<DeadLetterPublisher>();
         services.AddHostedService<KafkaEventConsumer>();

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Serialization;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
-using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Silo.Storage;
+using Orleans;
+using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace MasteryEngine.Silo.Kafka;
@@ -187,10 +187,20 @@ internal sealed class LearningEventProcessor(
         }
     }
 
-    private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
+    /// <summary>Whether a retry may succeed. Orleans wraps a storage provider's failure, so the causes count too.</summary>
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken)
     {
-        StorageUnavailableException or InconsistentStateException or TimeoutException or StreamUnavailableException => true,
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        _ => false,
-    };
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case StorageUnavailableException or InconsistentStateException or TimeoutException or StreamUnavailableException:
+                    return true;
+                case OperationCanceledException:
+                    return !cancellationToken.IsCancellationRequested;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
+using MasteryEngine.Silo.Storage;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -10,8 +11,9 @@ namespace MasteryEngine.Silo.Resilience;
 /// Wraps a grain storage provider in a timeout and a circuit breaker. While storage keeps failing, calls fail at
 /// once with <see cref="StorageUnavailableException"/> (which the API turns into 503 + Retry-After) instead of
 /// each waiting for its own timeout; conflicts (<see cref="InconsistentStateException"/>) pass through uncounted.
+/// Orleans has no storage decorator of its own; the inner provider still joins the silo lifecycle through this one.
 /// </summary>
-public sealed class CircuitBreakingGrainStorage : IGrainStorage
+public sealed class CircuitBreakingGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly IGrainStorage inner;
     private readonly string name;
@@ -35,17 +37,25 @@ public sealed class CircuitBreakingGrainStorage : IGrainStorage
             .Build();
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-        where T : new() =>
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         RunAsync(token => inner.ReadStateAsync(stateName, grainId, grainState, token), cancellationToken);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-        where T : new() =>
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         RunAsync(token => inner.WriteStateAsync(stateName, grainId, grainState, token), cancellationToken);
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-        where T : new() =>
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         RunAsync(token => inner.ClearStateAsync(stateName, grainId, grainState, token), cancellationToken);
+
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
 
     private async Task RunAsync(Func<CancellationToken, Task> operation, CancellationToken cancellationToken)
     {

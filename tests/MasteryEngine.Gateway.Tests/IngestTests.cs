@@ -1,6 +1,5 @@
 using System.Net;
 using MasteryEngine.Gateway.Tests.Infrastructure;
-using MasteryEngine.Runtime.Streams;
 using MasteryEngine.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,35 +71,5 @@ public sealed class IngestTests(GatewayFactory factory) : IClassFixture<GatewayF
             """{"event_type": "quiz", "student_id": "student_b", "data": {"score": 1, "max_score": 10}}""");
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-    }
-
-    [Fact]
-    public async Task Stream_that_refuses_the_event_is_a_503_with_retry_after()
-    {
-        // The class fixture owns and disposes the derived factory.
-        var broken = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
-            services => services.AddSingleton<IStreamProvider, UnreachableStreamProvider>()));
-        var client = broken.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Admin());
-
-        using var response = await client.PostJsonAsync("/api/v1/mastery/ingest",
-            """{"event_type": "quiz", "student_id": "s1", "data": {"score": 1, "max_score": 10}}""");
-
-        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.NotNull(response.Headers.RetryAfter);
-    }
-
-    /// <summary>A stream provider whose broker cannot be reached.</summary>
-    private sealed class UnreachableStreamProvider : IStreamProvider
-    {
-        public IAsyncStream<T> GetStream<T>(StreamId streamId) => new UnreachableStream<T>(streamId);
-
-        private sealed class UnreachableStream<T>(StreamId streamId) : IAsyncStream<T>
-        {
-            public StreamId StreamId { get; } = streamId;
-
-            public Task OnNextAsync(T item, CancellationToken cancellationToken = default) =>
-                throw new InvalidOperationException("Local: All broker connections are down");
-        }
     }
 }

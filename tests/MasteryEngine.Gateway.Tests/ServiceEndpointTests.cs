@@ -33,7 +33,7 @@ public sealed class ServiceEndpointTests(GatewayFactory factory) : IClassFixture
         Assert.Equal("mastery-engine", body.GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("version").GetString()));
         Assert.Equal("memory", body.Path("mode.storage").GetString());
-        Assert.Equal("inprocess", body.Path("mode.stream").GetString());
+        Assert.Equal("memory", body.Path("mode.stream").GetString());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using MasteryEngine.Grains.Domain;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,11 +54,10 @@ public class MasteryGrainsRegistrationTests
     }
 
     [Fact]
-    public void The_state_json_resolver_and_a_clock_are_registered()
+    public void A_clock_is_registered()
     {
         using var provider = new ServiceCollection().AddMasteryGrains().BuildServiceProvider();
 
-        Assert.Contains(provider.GetServices<IJsonTypeInfoResolver>(), r => r is MasteryStateJsonContext);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }
 

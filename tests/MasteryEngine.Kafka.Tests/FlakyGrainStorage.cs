@@ -1,5 +1,7 @@
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
+using MasteryEngine.Silo.Storage;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace MasteryEngine.Kafka.Tests;
 
@@ -11,22 +13,19 @@ internal sealed class FlakyGrainStorage(IGrainStorage inner, Func<GrainId, bool>
 
     public int Failures => failingWrites - Math.Max(0, Volatile.Read(ref failuresLeft));
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-        where T : new() =>
-        inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-        where T : new()
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (affected(grainId) && Interlocked.Decrement(ref failuresLeft) >= 0)
         {
             throw new StorageUnavailableException("Storage is down (test).");
         }
 
-        return inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken);
+        return inner.WriteStateAsync(stateName, grainId, grainState);
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-        where T : new() =>
-        inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime.Streams;
+using Orleans.Runtime;
 using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Silo.Resilience;
 using MasteryEngine.Testing;
@@ -29,10 +29,10 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
     public async Task With_the_broker_down_the_kafka_circuit_opens_refuses_sends_and_closes_once_the_broker_is_back()
     {
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), QuickBreaker);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: QuickBreaker);
         var student = TestEvents.NewStudentId();
-        var stream = host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student));
+        var stream = host.MasteryStreams()
+            .GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, student));
         var states = host.Services.GetRequiredService<CircuitBreakerStates>();
         var health = host.Services.GetRequiredService<HealthCheckService>();
         await stream.OnNextAsync(StreamPublishing.Quiz(student, 0));
@@ -69,10 +69,10 @@ public sealed class KafkaCircuitBreakerTests(KafkaMockClusterFixture cluster) : 
     public async Task A_fatal_producer_error_replaces_the_producer_and_sends_are_delivered_again()
     {
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), QuickBreaker);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: QuickBreaker);
         var student = TestEvents.NewStudentId();
-        var stream = host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student));
+        var stream = host.MasteryStreams()
+            .GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, student));
         var connection = host.Services.GetRequiredService<KafkaProducerConnection>();
         await stream.OnNextAsync(StreamPublishing.Quiz(student, 0));
         var failed = connection.CurrentProducer;

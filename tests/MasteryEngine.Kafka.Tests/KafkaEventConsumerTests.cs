@@ -2,7 +2,8 @@ using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Serialization;
-using MasteryEngine.Runtime.Storage;
+using MasteryEngine.Silo.Storage;
+using Orleans.Storage;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 

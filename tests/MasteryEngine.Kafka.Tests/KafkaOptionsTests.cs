@@ -51,7 +51,7 @@ public sealed class KafkaOptionsTests
     private static KafkaOptions Bind(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var provider = new ServiceCollection().AddLogging().AddKafkaStreams(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLogging().AddKafkaServices(configuration).BuildServiceProvider();
         return provider.GetRequiredService<IOptions<KafkaOptions>>().Value;
     }
 }

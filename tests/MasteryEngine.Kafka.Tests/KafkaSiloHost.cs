@@ -1,19 +1,21 @@
+using System.Globalization;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Hosting;
-using MasteryEngine.Silo.Kafka;
-using MasteryEngine.Silo.Storage;
+using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Providers;
+using Orleans;
+using Orleans.Storage;
+using Orleans.Streams;
 
 namespace MasteryEngine.Kafka.Tests;
 
 /// <summary>
-/// A real silo (grain runtime and the mastery grains) consuming from the mock cluster, as a pod runs it. Unlike
-/// <c>TestSilo</c> it keeps the system clock: the consumer's commit cadence and retry backoff run on the TimeProvider.
-/// Silos given the same <paramref name="storage"/> share their grains' state, as pods share Redis.
+/// A real Orleans silo (the mastery grains) consuming from the mock cluster, as a pod runs it, on ports of its
+/// own. Silos given the same <paramref name="storage"/> share their grains' state, as pods share Redis.
 /// </summary>
 internal static class KafkaSiloHost
 {
@@ -21,6 +23,8 @@ internal static class KafkaSiloHost
         KafkaMockClusterFixture cluster, KafkaTestTopics topics, IGrainStorage? storage = null, IDictionary<string, string?>? overrides = null)
     {
         var settings = cluster.Configuration(topics);
+        settings[MasterySiloSettings.SiloPortVariable] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
+        settings[MasterySiloSettings.GatewayPortVariable] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -28,21 +32,23 @@ internal static class KafkaSiloHost
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddMasteryGrains(builder.Configuration);
-        builder.Services.AddMasterySilo(silo =>
+        builder.UseOrleans(silo =>
         {
-            silo.AddGrains(typeof(StudentMasteryGrain).Assembly);
+            silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: true);
             if (storage is not null)
             {
-                silo.Services.AddKeyedSingleton(GrainStorageNames.Default, storage);
+                silo.Services.AddKeyedSingleton(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, storage);
             }
         });
-        builder.Services.AddKafkaStreams(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return host;
     }
 
-    public static IGrainStorage NewSharedStorage() =>
-        new MemoryGrainStorage(new JsonGrainStateSerializer([MasteryStateJsonContext.Default]));
+    /// <summary>The silo's <c>mastery</c> stream provider, publishing to the topics.</summary>
+    public static IStreamProvider MasteryStreams(this IHost host) =>
+        host.Services.GetRequiredService<IClusterClient>().GetStreamProvider(StreamProviderNames.Mastery);
+
+    /// <summary>Storage for silos that share state; it serializes as the silos' own state serializer does.</summary>
+    public static IGrainStorage NewSharedStorage() => new SharedMemoryGrainStorage(StateSerializer.Create());
 }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MasteryEngine.Grains;
+using Orleans.Runtime;
 using MasteryEngine.Grains.Serialization;
-using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Silo.Observability;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
@@ -22,13 +23,13 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
     public async Task A_learning_event_is_on_the_requests_topic_keyed_by_student_once_OnNextAsync_completes()
     {
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: ProducerOnly);
         var student = TestEvents.NewStudentId();
         var learningEvent = new LearningEvent(LearningEventTypes.Quiz, student, "e-1", DateTimeOffset.UnixEpoch, "loops", null,
             JsonDocument.Parse("""{"score":0.9}""").RootElement);
 
-        await host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student))
+        await host.MasteryStreams()
+            .GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, student))
             .OnNextAsync(learningEvent);
 
         var message = Assert.Single(await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Requests, 1, Patience));
@@ -43,14 +44,14 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
     {
         using var recorder = new ActivityRecorder();
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: ProducerOnly);
         var student = TestEvents.NewStudentId();
         using var activity = new Activity("ingest").SetIdFormat(ActivityIdFormat.W3C).Start();
         CorrelationContext.CorrelationId = "req-42";
         try
         {
-            await host.Services.GetRequiredService<IStreamProvider>()
-                .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student))
+            await host.MasteryStreams()
+                .GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, student))
                 .OnNextAsync(new LearningEvent(LearningEventTypes.Quality, student, "e-2", DateTimeOffset.UnixEpoch, null, null,
                     JsonDocument.Parse("""{"score":0.5}""").RootElement));
         }
@@ -73,11 +74,11 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
     public async Task A_milestone_is_on_the_events_topic_with_its_event_type()
     {
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: ProducerOnly);
         var student = TestEvents.NewStudentId();
 
-        await host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<MasteryThresholdReached>(new StreamId(StreamNamespaces.MasteryEvents, student))
+        await host.MasteryStreams()
+            .GetStream<MasteryThresholdReached>(StreamId.Create(StreamNamespaces.MasteryEvents, student))
             .OnNextAsync(new MasteryThresholdReached(student, DateTimeOffset.UnixEpoch, MasteryLevel.Developing, MasteryLevel.Proficient, 0.75));
 
         var message = Assert.Single(await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Events, 1, Patience));
@@ -91,17 +92,18 @@ public sealed class KafkaStreamProviderTests(KafkaMockClusterFixture cluster) : 
     public async Task A_stream_namespace_without_a_topic_is_rejected()
     {
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: ProducerOnly);
 
-        Assert.Throws<ArgumentException>(() => host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<LearningEvent>(new StreamId("cohort-events", "c1")));
+        await Assert.ThrowsAsync<ArgumentException>(() => host.MasteryStreams()
+            .GetStream<LearningEvent>(StreamId.Create("cohort-events", "c1"))
+            .OnNextAsync(StreamPublishing.Quiz("c1", 0)));
     }
 
     [Fact]
     public async Task Readiness_names_missing_topics()
     {
         var topics = KafkaTestTopics.New();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(), ProducerOnly);
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics, overrides: ProducerOnly);
 
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Tags.Contains("ready"));
 

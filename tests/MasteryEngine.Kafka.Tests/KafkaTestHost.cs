@@ -1,13 +1,13 @@
-using MasteryEngine.Runtime;
 using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Testing.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans;
 
 namespace MasteryEngine.Kafka.Tests;
 
-/// <summary>A host with <c>AddKafkaStreams</c> against the mock cluster and the given grain factory: one "silo".</summary>
+/// <summary>A host with the Kafka services against the mock cluster and the given grain factory, without a silo.</summary>
 internal static class KafkaTestHost
 {
     public static async Task<IHost> StartAsync(
@@ -22,7 +22,7 @@ internal static class KafkaTestHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(grainFactory);
-        builder.Services.AddKafkaStreams(builder.Configuration);
+        builder.Services.AddKafkaServices(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return host;

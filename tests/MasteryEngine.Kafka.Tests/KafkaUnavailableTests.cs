@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime.Streams;
+using Orleans.Runtime;
+using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,11 +19,11 @@ public sealed class KafkaUnavailableTests(KafkaMockClusterFixture cluster) : ICl
     public async Task With_the_broker_down_publishing_fails_with_a_retryable_error_and_readiness_fails_then_both_recover()
     {
         var topics = cluster.CreateTopics();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, new RecordingGrainFactory(),
-            new Dictionary<string, string?> { ["KAFKA_CONSUMER_ENABLED"] = "false" });
+        using var host = await KafkaSiloHost.StartAsync(cluster, topics,
+            overrides: new Dictionary<string, string?> { ["KAFKA_CONSUMER_ENABLED"] = "false" });
         var student = TestEvents.NewStudentId();
-        var stream = host.Services.GetRequiredService<IStreamProvider>()
-            .GetStream<LearningEvent>(new StreamId(StreamNamespaces.LearningEvents, student));
+        var stream = host.MasteryStreams()
+            .GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, student));
         var health = host.Services.GetRequiredService<HealthCheckService>();
         await stream.OnNextAsync(StreamPublishing.Quiz(student, 0));
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["kafka"].Status);

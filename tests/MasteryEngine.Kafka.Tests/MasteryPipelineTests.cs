@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Serialization;
-using MasteryEngine.Runtime;
+using Orleans;
 using MasteryEngine.Silo.Hosting;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -56,7 +58,7 @@ public sealed class MasteryPipelineTests(KafkaMockClusterFixture cluster) : ICla
     {
         var topics = cluster.CreateTopics(requestPartitions: 1);
         var student = TestEvents.NewStudentId();
-        var storage = new FlakyGrainStorage(KafkaSiloHost.NewSharedStorage(), grain => grain.Key == student, failingWrites: 3);
+        var storage = new FlakyGrainStorage(KafkaSiloHost.NewSharedStorage(), grain => grain.Key.ToString() == student, failingWrites: 3);
         using var silo = await KafkaSiloHost.StartAsync(cluster, topics, storage);
 
         await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests,
@@ -130,8 +132,12 @@ public sealed class MasteryPipelineTests(KafkaMockClusterFixture cluster) : ICla
     private static async Task<Dictionary<string, double>> ReferenceScoresAsync(List<(string Student, string Json)> events)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddMasteryGrains(builder.Configuration);
-        builder.Services.AddMasterySilo(silo => silo.AddGrains(typeof(StudentMasteryGrain).Assembly));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [MasterySiloSettings.SiloPortVariable] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            [MasterySiloSettings.GatewayPortVariable] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        });
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false));
         using var reference = builder.Build();
         await reference.StartAsync();
         var grains = reference.Services.GetRequiredService<IGrainFactory>();

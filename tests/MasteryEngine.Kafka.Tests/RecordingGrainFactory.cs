@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace MasteryEngine.Kafka.Tests;
 
@@ -28,15 +29,47 @@ internal sealed class RecordingGrainFactory : IGrainFactory
 
     public int ConcurrentCalls => Volatile.Read(ref concurrentCalls);
 
-    public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
+    public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithStringKey
     {
         if (typeof(TGrainInterface) != typeof(IStudentMasteryGrain))
         {
             throw new NotSupportedException($"Only {nameof(IStudentMasteryGrain)} is recorded.");
         }
 
-        return (TGrainInterface)(object)Student(key);
+        return (TGrainInterface)(object)Student(primaryKey);
     }
+
+    public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithGuidKey => throw Unsupported();
+
+    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithIntegerKey => throw Unsupported();
+
+    public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey, string keyExtension, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithGuidCompoundKey => throw Unsupported();
+
+    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey, string keyExtension, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithIntegerCompoundKey => throw Unsupported();
+
+    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver obj) where TGrainObserverInterface : IGrainObserver => throw Unsupported();
+
+    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver obj) where TGrainObserverInterface : IGrainObserver => throw Unsupported();
+
+    public IGrain GetGrain(Type grainInterfaceType, Guid grainPrimaryKey) => throw Unsupported();
+
+    public IGrain GetGrain(Type grainInterfaceType, long grainPrimaryKey) => throw Unsupported();
+
+    public IGrain GetGrain(Type grainInterfaceType, string grainPrimaryKey) => throw Unsupported();
+
+    public IGrain GetGrain(Type grainInterfaceType, Guid grainPrimaryKey, string keyExtension) => throw Unsupported();
+
+    public IGrain GetGrain(Type grainInterfaceType, long grainPrimaryKey, string keyExtension) => throw Unsupported();
+
+    public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId) where TGrainInterface : IAddressable => throw Unsupported();
+
+    public IAddressable GetGrain(GrainId grainId) => throw Unsupported();
+
+    public IAddressable GetGrain(GrainId grainId, GrainInterfaceType interfaceType) => throw Unsupported();
+
+    public IAddressable GetGrain(Type interfaceType, IdSpan grainKey, string grainClassNamePrefix) => throw Unsupported();
+
+    public IAddressable GetGrain(Type interfaceType, IdSpan grainKey) => throw Unsupported();
 
     public RecordingStudentGrain Student(string studentId) => students.GetOrAdd(studentId, id => new RecordingStudentGrain(id, this));
 
@@ -54,4 +87,6 @@ internal sealed class RecordingGrainFactory : IGrainFactory
     }
 
     internal void CallEnded() => Interlocked.Decrement(ref concurrentCalls);
+
+    private static NotSupportedException Unsupported() => new($"Only {nameof(IStudentMasteryGrain)} by string key is recorded.");
 }

@@ -109,6 +109,8 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
 
     public Task<IReadOnlyList<string>> GetCohortsAsync() => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<string>> GetBatchesAsync() => throw new NotSupportedException();
+
     public Task JoinCohortAsync(string cohortId) => throw new NotSupportedException();
 
     public Task LeaveCohortAsync(string cohortId) => throw new NotSupportedException();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MasteryEngine.Grains;
-using MasteryEngine.Runtime.Streams;
+using MasteryEngine.Silo.Kafka;
 
 namespace MasteryEngine.Kafka.Tests;
 

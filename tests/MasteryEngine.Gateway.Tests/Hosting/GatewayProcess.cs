@@ -94,6 +94,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        // Each process co-hosts a silo: ports of its own, so gateways started side by side do not collide.
+        info.Environment["ORLEANS_SILO_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
+        info.Environment["ORLEANS_GATEWAY_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;

@@ -1,11 +1,13 @@
 using MasteryEngine.Gateway.Tests.Metrics;
-using MasteryEngine.Runtime;
-using MasteryEngine.Runtime.Storage;
 using MasteryEngine.Silo.Resilience;
+using MasteryEngine.Silo.Storage;
 using MasteryEngine.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace MasteryEngine.Gateway.Tests.Resilience;
 
@@ -100,20 +102,17 @@ public sealed class CircuitBreakingGrainStorageTests
     }
 
     private static Task WriteAsync(IGrainStorage storage) =>
-        storage.WriteStateAsync("mastery", new GrainId("student", "s-" + Guid.NewGuid().ToString("N")), new GrainState<Dictionary<string, int>>());
+        storage.WriteStateAsync("mastery", GrainId.Create("student", "s-" + Guid.NewGuid().ToString("N")), new GrainState<Dictionary<string, int>>());
 
     private sealed class ScriptedStorage(Func<Exception?> failure) : IGrainStorage
     {
         public int Calls { get; private set; }
 
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-            where T : new() => Next();
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Next();
 
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-            where T : new() => Next();
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Next();
 
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
-            where T : new() => Next();
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Next();
 
         private Task Next()
         {

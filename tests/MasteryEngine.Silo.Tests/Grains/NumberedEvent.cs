@@ -1,3 +1,0 @@
-namespace MasteryEngine.Silo.Tests.Grains;
-
-public sealed record NumberedEvent(int Sequence);
