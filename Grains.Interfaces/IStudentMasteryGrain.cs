@@ -28,6 +28,10 @@ public interface IStudentMasteryGrain : IGrainWithStringKey
     [Alias("apply-events")]
     Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents);
 
+    /// <summary>The learner model's P(correct) for this student on an item of a topic, now, before any answer.</summary>
+    [Alias("predict-answer"), ReadOnly]
+    Task<AnswerPredictionResult> PredictAnswerAsync(string itemId, string topic);
+
     [Alias("predict"), ReadOnly]
     Task<MasteryPrediction> PredictAsync(int timeframeDays);
 
