@@ -62,9 +62,10 @@ public static class MasteryApi
     /// <summary>
     /// Validates the event with the domain's own rules, hands it to the learning-event stream keyed by the
     /// student (which keeps each student's events in order) and answers 202: the student's grain applies it
-    /// when the stream delivers it.
+    /// when the stream delivers it. With <c>?wait=true</c> the student's grain applies it before the answer,
+    /// which is 200 with the result (a tutor reads its own write, and an answer's <c>predicted_correct</c>).
     /// </summary>
-    public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services)
+    public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services, bool? wait = null)
     {
         var errors = new ValidationErrors();
         var studentId = errors.RequireId("student_id", request.StudentId);
@@ -90,6 +91,11 @@ public static class MasteryApi
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();
+        }
+
+        if (wait == true)
+        {
+            return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).ApplyEventAsync(learningEvent)));
         }
 
         try

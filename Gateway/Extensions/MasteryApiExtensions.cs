@@ -26,6 +26,7 @@ public static class MasteryApiExtensions
         .RequireAuthorization(AuthorizationPolicies.Authenticated)
         .AddEndpointFilter<LoggedStudentIdFilter>()
         .MapMasteryApi()
+        .MapLearnerApi()
         .MapInsightsApi()
         .MapBatchApi()
         .MapAnalyticsApi()
