@@ -3,6 +3,7 @@ using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
+using MasteryEngine.LearnerModel.Cli;
 
 if (HealthCheckCommand.IsRequested(args))
 {
@@ -14,7 +15,17 @@ if (TokenCommand.IsInvoked(args))
     return TokenCommand.Run(args);
 }
 
+if (LearnerModelCommands.IsInvoked(args))
+{
+    return await LearnerModelCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+if (!await builder.TryAddLearnerModelAsync())
+{
+    return 1;
+}
+
 builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
 builder.Services
     .AddMasteryObservability(builder.Configuration)
