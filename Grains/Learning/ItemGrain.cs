@@ -1,4 +1,5 @@
 using MasteryEngine.Grains.Domain.Learning;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace MasteryEngine.Grains.Learning;
@@ -13,7 +14,8 @@ namespace MasteryEngine.Grains.Learning;
 [GrainType("item")]
 public sealed class ItemGrain(
     [PersistentState("item")] IPersistentState<ItemState> item,
-    LearnerModel model) : Grain, IItemGrain
+    LearnerModel model,
+    ILogger<ItemGrain> logger) : Grain, IItemGrain
 {
     public static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(5);
 
@@ -27,7 +29,18 @@ public sealed class ItemGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteAsync(cancellationToken);
+    /// <summary>Best effort, as the timer's writes are: what is lost is at most one interval of small steps.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not store the last changes of item {ItemId}", this.GetPrimaryKeyString());
+        }
+    }
 
     public Task<ItemEstimate> GetAsync() => Task.FromResult(new ItemEstimate(current.Difficulty, current.Information, current.Responses));
 
