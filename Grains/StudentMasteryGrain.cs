@@ -149,6 +149,31 @@ public sealed class StudentMasteryGrain(
         return KnowledgeSummaries.Of(StudentId, itemId, topic, prediction);
     }
 
+    public async Task<IReadOnlyList<PracticeRecommendation>> RecommendPracticeAsync(IReadOnlyList<PracticeItem> candidates, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var now = time.GetUtcNow();
+        var scored = new List<PracticeCandidate>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            ValidateId(candidate.ItemId, nameof(candidate.ItemId));
+            ValidateId(candidate.Topic, nameof(candidate.Topic));
+            var item = await items.GetAsync(candidate.ItemId);
+            scored.Add(new PracticeCandidate(
+                candidate.ItemId,
+                candidate.Topic,
+                mastery.State.PredictAnswer(candidate.Topic, item, model, now).PCorrect,
+                mastery.State.KnowledgeDecay(candidate.Topic, model, now)));
+        }
+
+        var (low, high) = (Options.SuccessBandLow, Options.SuccessBandHigh);
+        // An array, not a collection expression: Orleans cannot serialize the compiler's synthesized list type.
+        return PracticeSelector.Rank(scored, low, high, limit)
+            .Select(c => new PracticeRecommendation(c.ItemId, c.Topic, c.PCorrect, PracticeSelector.InBand(c.PCorrect, low, high), c.KnowledgeDecay))
+            .ToArray();
+    }
+
     public Task<MasteryPrediction> PredictAsync(int timeframeDays) =>
         Task.FromResult(StudentMasteryView.Prediction(StudentId, mastery.State, time.GetUtcNow(), timeframeDays, Options));
 

@@ -130,6 +130,12 @@ public sealed class StudentMasteryState
             model.Parameters.Topic(topicName),
             now);
 
+    /// <summary>How much the topic's knowledge fell since the student last answered on it (0 when never answered).</summary>
+    public double KnowledgeDecay(string topicName, LearnerModel model, DateTimeOffset now) =>
+        Find(topicName)?.Knowledge?.LastAnsweredAt is { } last && last < now
+            ? Math.Max(0, KnowledgeOf(topicName, model, last).Knowledge - KnowledgeOf(topicName, model, now).Knowledge)
+            : 0;
+
     /// <summary>An on-demand calculation: the given scores become the overall components.</summary>
     public void SetComponents(ComponentScores components, DateTimeOffset now) => Overall.State(components, DayOf(now));
 

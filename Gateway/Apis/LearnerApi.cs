@@ -18,6 +18,7 @@ public static class LearnerApi
     public static RouteGroupBuilder MapLearnerApi(this RouteGroupBuilder api)
     {
         api.MapPost("/mastery/predict-answer", PredictAnswerAsync).WithTags("Mastery");
+        api.MapPost("/recommendations/practice", RecommendPracticeAsync).WithTags("Insights");
         api.MapPost("/xapi/statements", PostStatementsAsync).WithTags("xAPI");
         return api;
     }
@@ -39,6 +40,45 @@ public static class LearnerApi
         }
 
         return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).PredictAnswerAsync(itemId, topic)));
+    }
+
+    /// <summary>
+    /// Orders the tutor's candidate items for the student: P(correct) within the success band
+    /// (<c>Mastery:SuccessBandLow</c>..<c>Mastery:SuccessBandHigh</c>) first, decayed topics first among those.
+    /// </summary>
+    public static async Task<IResult> RecommendPracticeAsync(PracticeRequest request, ClaimsPrincipal user, MasteryServices services)
+    {
+        var errors = new ValidationErrors();
+        var studentId = errors.RequireId("student_id", request.StudentId);
+        var limit = errors.InRange("limit", request.Limit, InputRules.MinLimit, InputRules.MaxLimit, InputRules.DefaultLimit);
+        var candidates = new List<PracticeItem>();
+        if (request.Candidates is not { Count: > 0 and <= PracticeRequest.MaxCandidates })
+        {
+            errors.Add("candidates", $"must list 1 to {PracticeRequest.MaxCandidates} items as {{item_id, topic}}.");
+        }
+        else
+        {
+            for (var i = 0; i < request.Candidates.Count; i++)
+            {
+                var candidate = request.Candidates[i];
+                candidates.Add(new PracticeItem(
+                    errors.RequireId($"candidates[{i}].item_id", candidate?.ItemId),
+                    errors.RequireId($"candidates[{i}].topic", candidate?.Topic)));
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
+        {
+            return ApiResults.ForbiddenStudent();
+        }
+
+        var items = await services.Student(studentId).RecommendPracticeAsync(candidates.ToArray(), limit);
+        return TypedResults.Ok(ApiResponse.Of(new PracticeResponse(studentId, items)));
     }
 
     /// <summary>

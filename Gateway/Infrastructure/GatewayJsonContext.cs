@@ -21,6 +21,8 @@ namespace MasteryEngine.Gateway.Infrastructure;
 [JsonSerializable(typeof(BatchMasteryRequest))]
 [JsonSerializable(typeof(ProcessRequest))]
 [JsonSerializable(typeof(PredictAnswerRequest))]
+[JsonSerializable(typeof(PracticeRequest))]
+[JsonSerializable(typeof(ApiResponse<PracticeResponse>))]
 [JsonSerializable(typeof(ApiResponse<EventApplyResult>))]
 [JsonSerializable(typeof(ApiResponse<AnswerPredictionResult>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]

@@ -22,6 +22,8 @@ public class MasteryOptionsValidatorTests
         { "prediction history 2", o => o.PredictionHistoryDays = 2, "PredictionHistoryDays" },
         { "no applied ids kept", o => o.MaxAppliedEventIds = 0, "MaxAppliedEventIds" },
         { "negative topic cap", o => o.MaxTopics = -1, "MaxTopics" },
+        { "success band upside down", o => (o.SuccessBandLow, o.SuccessBandHigh) = (0.8, 0.6), "SuccessBandLow" },
+        { "success band beyond 1", o => o.SuccessBandHigh = 1.2, "SuccessBandHigh" },
     };
 
     [Fact]
