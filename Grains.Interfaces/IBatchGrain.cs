@@ -10,6 +10,14 @@ public interface IBatchGrain : IGrainWithStringKey
     [Alias("start")]
     Task StartAsync(IReadOnlyList<BatchItem> items);
 
+    /// <summary>As <see cref="StartAsync"/>, recording who submitted the batch (the token's subject) for <see cref="GetAccessAsync"/>.</summary>
+    [Alias("submit")]
+    Task SubmitAsync(string createdBy, IReadOnlyList<BatchItem> items);
+
+    /// <summary>The creator and students of the batch, for the caller's authorization; null when no such batch exists.</summary>
+    [Alias("access"), ReadOnly]
+    Task<BatchAccess?> GetAccessAsync();
+
     /// <summary>Null when no such batch exists (never created, or expired).</summary>
     [Alias("status")]
     Task<BatchStatus?> GetStatusAsync();

@@ -52,6 +52,10 @@ public interface IStudentMasteryGrain : IGrainWithStringKey
     [Alias("has-data"), ReadOnly]
     Task<bool> HasDataAsync();
 
+    /// <summary>The day the event with this id was applied, or null when it was not applied within the idempotency window.</summary>
+    [Alias("event-applied-on"), ReadOnly]
+    Task<DateOnly?> GetEventAppliedOnAsync(string eventId);
+
     [Alias("cohorts"), ReadOnly]
     Task<IReadOnlyList<string>> GetCohortsAsync();
 

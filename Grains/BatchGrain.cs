@@ -31,7 +31,18 @@ public sealed class BatchGrain(
         return Task.CompletedTask;
     }
 
-    public async Task StartAsync(IReadOnlyList<BatchItem> items)
+    public Task StartAsync(IReadOnlyList<BatchItem> items) => StartAsync(null, items);
+
+    public Task SubmitAsync(string createdBy, IReadOnlyList<BatchItem> items)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
+        return StartAsync(createdBy, items);
+    }
+
+    public async Task<BatchAccess?> GetAccessAsync() =>
+        await GetStatusAsync() is null ? null : new BatchAccess(batch.State.CreatedBy, batch.State.Entries.Select(e => e.StudentId).Distinct().ToArray());
+
+    private async Task StartAsync(string? createdBy, IReadOnlyList<BatchItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         foreach (var item in items)
@@ -49,6 +60,7 @@ public sealed class BatchGrain(
         {
             CreatedAt = now,
             CompletedAt = items.Count == 0 ? now : null,
+            CreatedBy = createdBy,
             Entries = [.. items.Select(i => new BatchEntry { StudentId = i.StudentId, Components = i.Components })],
         };
         await batch.WriteStateAsync();

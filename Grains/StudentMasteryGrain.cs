@@ -189,6 +189,13 @@ public sealed class StudentMasteryGrain(
 
     public Task<bool> HasDataAsync() => Task.FromResult(mastery.State.HasData);
 
+    public Task<DateOnly?> GetEventAppliedOnAsync(string eventId)
+    {
+        var today = StudentMasteryState.DayOf(time.GetUtcNow());
+        var applied = AppliedEventLog.Find([.. AppliedEventLog.Retained(mastery.State.AppliedEvents, today, Options.IdempotencyWindow)], EventFingerprint.Of(eventId));
+        return Task.FromResult(applied is { } entry ? DateOnly.FromDayNumber(entry.Day) : (DateOnly?)null);
+    }
+
     public Task<IReadOnlyList<string>> GetCohortsAsync() => Task.FromResult<IReadOnlyList<string>>(mastery.State.Cohorts);
 
     public Task<IReadOnlyList<string>> GetBatchesAsync() =>
@@ -398,6 +405,16 @@ public sealed class StudentMasteryGrain(
         {
             throw new InvalidLearningEventException(new LearningEventRejection(
                 LearningEventRejection.InvalidStudentId, "The event's student_id is not the student it was delivered to."));
+        }
+
+        // A repeat still inside the log is a harmless no-op; anything else older than the window is refused.
+        var window = Options.IdempotencyWindow;
+        if (learningEvent.Timestamp != default
+            && AppliedEventLog.IsStale(StudentMasteryState.DayOf(learningEvent.Timestamp), StudentMasteryState.DayOf(time.GetUtcNow()), window)
+            && !mastery.State.HasApplied(learningEvent.EventId))
+        {
+            throw new InvalidLearningEventException(new LearningEventRejection(
+                LearningEventRejection.Stale, $"The event is older than the idempotency window of {window} days: whether it was applied can no longer be checked, so it is refused."));
         }
 
         return validation.Observation;

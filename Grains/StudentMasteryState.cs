@@ -62,7 +62,7 @@ public sealed class StudentMasteryState
     {
         var today = DayOf(now);
         AppliedEvents = AppliedEventLog.Add(
-            AppliedEvents, EventFingerprint.Of(learningEvent.EventId), today, options.RetentionDays, options.MaxAppliedEventIds);
+            AppliedEvents, EventFingerprint.Of(learningEvent.EventId), today, options.IdempotencyWindow);
 
         var activityDay = learningEvent.Timestamp == default ? today : Math.Min(DayOf(learningEvent.Timestamp), today);
         var topic = learningEvent.Topic is { } name ? TopicFor(name, options.MaxTopics) : null;
@@ -150,7 +150,7 @@ public sealed class StudentMasteryState
         var mastery = MasteryFormula.Score(components, options.Weights);
         var level = MasteryLevels.Classify(mastery, options.Thresholds);
         Snapshots = SnapshotHistory.Record(Snapshots, DailySnapshot.Of(today, mastery, components), options.RetentionDays);
-        AppliedEvents = [.. AppliedEventLog.Retained(AppliedEvents, today, options.RetentionDays)];
+        AppliedEvents = [.. AppliedEventLog.Retained(AppliedEvents, today, options.IdempotencyWindow)];
         LastCalculatedAt = now;
 
         var previousLevel = Level;
@@ -179,7 +179,7 @@ public sealed class StudentMasteryState
     {
         var today = DayOf(now);
         var snapshots = SnapshotHistory.Retained(Snapshots, today, options.RetentionDays).ToArray();
-        var applied = AppliedEventLog.Retained(AppliedEvents, today, options.RetentionDays).ToArray();
+        var applied = AppliedEventLog.Retained(AppliedEvents, today, options.IdempotencyWindow).ToArray();
         var batches = Batches.Where(b => today - b.Day < BatchReferenceDays).ToArray();
         if (snapshots.Length == Snapshots.Length && applied.Length == AppliedEvents.Length && batches.Length == Batches.Length)
         {

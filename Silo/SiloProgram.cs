@@ -29,7 +29,13 @@ public static class SiloProgram
         }
 
         builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: storage == "redis", useKafka: stream == "kafka"));
-        await builder.Build().RunAsync();
+        using var host = builder.Build();
+        if (ConfigurationCheck.Reject(host.Services) is { } configurationError)
+        {
+            return configurationError;
+        }
+
+        await host.RunAsync();
         return 0;
     }
 

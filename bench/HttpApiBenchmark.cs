@@ -16,7 +16,7 @@ namespace MasteryEngine.Bench;
 /// port), with bounded request counts. Prints throughput and p50/p95/p99 for calculate, query and ingest, then
 /// a fixed-rate run of calculate (default 1,000 requests/s over HTTP) whose latencies are measured from each
 /// request's scheduled send time, so a stall shows up in the percentiles instead of slowing the sender.
-/// <code>dotnet run -c Release --project bench -- http [--requests 5000] [--concurrency 16] [--rate 1000] [--seconds 10] [--mode both|inprocess|http]</code>
+/// <code>dotnet run -c Release --project bench -- http [--requests 5000] [--concurrency 16] [--rate 1000] [--seconds 10] [--mode both|inprocess|http|bare]</code>
 /// </summary>
 public static class HttpApiBenchmark
 {
@@ -42,6 +42,20 @@ public static class HttpApiBenchmark
             await RunClosedLoopAsync("in-process", client, requests, concurrency);
         }
 
+        if (mode is "both" or "http" or "bare")
+        {
+            await using var bare = await BareCalculateEndpoint.StartAsync(Secret);
+            using var client = new HttpClient { BaseAddress = BareCalculateEndpoint.AddressOf(bare) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            Console.WriteLine($"bare ASP.NET baseline (same JWT check and JSON) at {client.BaseAddress}");
+            await RunAsync(client, Math.Min(requests, Students * 2), concurrency, Calculate, new LatencyRecorder());
+            var recorder = new LatencyRecorder();
+            var wall = Stopwatch.StartNew();
+            var failures = await RunAsync(client, requests, concurrency, Calculate, recorder);
+            Console.WriteLine($"bare {recorder.Summarize("calculate", wall.Elapsed)}; failures {failures}");
+            await RunFixedRateAsync("bare", client, rate, seconds);
+        }
+
         if (mode is "both" or "http")
         {
             await using var overHttp = CreateFactory(kestrel: true);
@@ -50,7 +64,7 @@ public static class HttpApiBenchmark
             client.DefaultRequestHeaders.Authorization = new("Bearer", token);
             Console.WriteLine($"http: Kestrel at {client.BaseAddress}");
             await RunClosedLoopAsync("http", client, requests, concurrency);
-            await RunFixedRateAsync(client, rate, seconds);
+            await RunFixedRateAsync("http", client, rate, seconds);
         }
 
         return 0;
@@ -108,7 +122,7 @@ public static class HttpApiBenchmark
         return failures;
     }
 
-    private static async Task RunFixedRateAsync(HttpClient client, int rate, int seconds)
+    private static async Task RunFixedRateAsync(string transport, HttpClient client, int rate, int seconds)
     {
         var total = rate * seconds;
         var recorder = new LatencyRecorder();
@@ -138,7 +152,7 @@ public static class HttpApiBenchmark
 
         await Task.WhenAll(inFlight);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        Console.WriteLine($"http fixed rate {rate}/s {recorder.Summarize("calculate", elapsed)}; failures {failures}");
+        Console.WriteLine($"{transport} fixed rate {rate}/s {recorder.Summarize("calculate", elapsed)}; failures {failures}");
     }
 
     private static HttpRequestMessage Calculate(int i)

@@ -195,7 +195,6 @@ public static class KafkaPipelineBenchmark
 
     private static IProducer<byte[]?, byte[]?> BuildProducer(string bootstrapServers)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         return new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,

@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
 # The local stack without Docker: redis-server, a Kafka-protocol broker (librdkafka's mock cluster, in memory),
 # a standalone silo consuming from Kafka, and the gateway on port 8005 co-hosting another silo; both silos are
-# members of the consumer group and keep their grains' state in the same Redis. Ctrl-C stops everything.
-# Logs go to $STACK_DIR (default: a fresh temporary directory, printed at start).
+# members of the consumer group and keep their grains' state in the same Redis.
+# It stays in the foreground: the banner comes once the gateway answers /ready, Ctrl-C stops everything.
+# The gateway runs as `dotnet run --project Gateway` does: Development (so the README's token command works
+# against it), Gateway/ as its content root (so Gateway/appsettings*.json apply), listening on 127.0.0.1 only.
+# Logs go to $STACK_DIR (default: a fresh temporary directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$(pwd)"
 
 REDIS_PORT="${REDIS_PORT:-6390}"
 GATEWAY_PORT="${GATEWAY_PORT:-8005}"
 PARTITIONS="${PARTITIONS:-6}"
+READY_TIMEOUT_SECONDS="${READY_TIMEOUT_SECONDS:-180}"
 STACK_DIR="${STACK_DIR:-$(mktemp -d -t mastery-stack.XXXXXX)}"
 mkdir -p "$STACK_DIR"
 
-for tool in redis-server kcat; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 1; }
+fail() { echo "local-stack: $*" >&2; exit 1; }
+
+for tool in redis-server kcat curl; do
+  command -v "$tool" >/dev/null || fail "$tool is missing: apt-get install $tool"
 done
-[ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || ldconfig -p | grep -q librdkafka.so.1 \
-  || { echo "librdkafka is missing: apt-get install librdkafka1" >&2; exit 1; }
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_in_use "$GATEWAY_PORT" && fail "port $GATEWAY_PORT is in use (another gateway?); stop it or run with GATEWAY_PORT=<free port>"
+port_in_use "$REDIS_PORT" && fail "port $REDIS_PORT is in use (another redis?); stop it or run with REDIS_PORT=<free port>"
 
 pids=()
+names=()
 stop_all() {
   trap - EXIT INT TERM
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -27,42 +36,104 @@ stop_all() {
 }
 trap stop_all EXIT INT TERM
 
-echo "building Silo and Gateway..."
-dotnet build Gateway -nologo -v quiet >"$STACK_DIR/build.log"
-silo_dll=Silo/bin/Debug/net10.0/MasteryEngine.Silo.dll
-gateway_dll=Gateway/bin/Debug/net10.0/MasteryEngine.Gateway.dll
+# start NAME LOG COMMAND...: runs a member in the background and remembers it for the crash report.
+start() {
+  local name="$1" log="$2"
+  shift 2
+  "$@" >"$log" 2>&1 &
+  pids+=($!)
+  names+=("$name:$log")
+}
 
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$STACK_DIR/redis.log" 2>&1 &
-pids+=($!)
+# Whether a member still runs: an exited child stays a zombie (which kill -0 still finds) until it is waited for.
+running() {
+  local state=""
+  [ -r "/proc/$1/stat" ] && read -r _ _ state _ <"/proc/$1/stat"
+  [ -n "$state" ] && [ "$state" != Z ]
+}
 
-dotnet "$silo_dll" kafka-mock --brokers 1 --partitions "$PARTITIONS" >"$STACK_DIR/kafka.out" 2>"$STACK_DIR/kafka.log" &
+# One line for a member that died: which one, its exit code and the last thing it wrote.
+report_exit() {
+  local i pid status name log
+  for i in "${!pids[@]}"; do
+    pid="${pids[$i]}"
+    running "$pid" && continue
+    status="${1:-}"
+    if [ -z "$status" ]; then
+      status=0
+      wait "$pid" 2>/dev/null || status=$?
+    fi
+    name="${names[$i]%%:*}"
+    log="${names[$i]#*:}"
+    echo "local-stack: the $name exited (code $status): $(grep -v '^\s*$' "$log" | grep -v '^\s*at ' | tail -n 1 | cut -c1-300) (log: $log)" >&2
+    return 0
+  done
+  return 1
+}
+
+echo "building Silo and Gateway (log: $STACK_DIR/build.log)..."
+dotnet build Gateway -nologo -v quiet >"$STACK_DIR/build.log" 2>&1 || fail "the build failed, see $STACK_DIR/build.log"
+silo_dll="$root/Silo/bin/Debug/net10.0/MasteryEngine.Silo.dll"
+gateway_dll="$root/Gateway/bin/Debug/net10.0/MasteryEngine.Gateway.dll"
+
+echo "starting redis on 127.0.0.1:$REDIS_PORT and the Kafka mock broker..."
+start redis "$STACK_DIR/redis.log" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no
+# The broker writes its address to a well-known file (the mock cannot listen on a fixed port), where other
+# shells read it too: kcat -b "$(cat "${XDG_RUNTIME_DIR:-/tmp}/mastery-engine/kafka-broker")" ...
+broker_file="${XDG_RUNTIME_DIR:-/tmp}/mastery-engine/kafka-broker"
+rm -f "$broker_file"
+dotnet "$silo_dll" kafka-mock --brokers 1 --partitions "$PARTITIONS" --address-file "$broker_file" \
+  >"$STACK_DIR/kafka.out" 2>"$STACK_DIR/kafka.log" &
 pids+=($!)
-for _ in $(seq 1 100); do [ -s "$STACK_DIR/kafka.out" ] && break; sleep 0.1; done
-KAFKA_BROKER="$(head -n 1 "$STACK_DIR/kafka.out")"
-[ -n "$KAFKA_BROKER" ] || { echo "the Kafka mock broker did not start, see $STACK_DIR/kafka.log" >&2; exit 1; }
+names+=("Kafka mock broker:$STACK_DIR/kafka.log")
+for _ in $(seq 1 300); do
+  [ -s "$broker_file" ] && break
+  report_exit && exit 1
+  sleep 0.1
+done
+KAFKA_BROKER="$(cat "$broker_file" 2>/dev/null || true)"
+[ -n "$KAFKA_BROKER" ] || fail "the Kafka mock broker wrote no address within 30 s, see $STACK_DIR/kafka.log"
 
 export STREAM_PROVIDER=kafka STORAGE_PROVIDER=redis KAFKA_BROKER REDIS_HOST="127.0.0.1:$REDIS_PORT"
-export JWT_SECRET="${JWT_SECRET:-local-development-secret-change-me-0123456789}"
+export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 
-dotnet "$silo_dll" >"$STACK_DIR/silo.log" 2>&1 &
+echo "starting the silo and the gateway..."
+(cd "$root/Silo" && exec dotnet "$silo_dll") >"$STACK_DIR/silo.log" 2>&1 &
 pids+=($!)
-ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" dotnet "$gateway_dll" >"$STACK_DIR/gateway.log" 2>&1 &
+names+=("silo:$STACK_DIR/silo.log")
+(cd "$root/Gateway" && ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" exec dotnet "$gateway_dll") >"$STACK_DIR/gateway.log" 2>&1 &
 pids+=($!)
+names+=("gateway:$STACK_DIR/gateway.log")
+
+ready=""
+for _ in $(seq 1 "$READY_TIMEOUT_SECONDS"); do
+  report_exit && exit 1
+  if curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/ready" 2>/dev/null; then
+    ready=yes
+    break
+  fi
+  sleep 1
+done
+[ -n "$ready" ] || fail "the gateway did not report ready within $READY_TIMEOUT_SECONDS s: $(curl -s "http://127.0.0.1:$GATEWAY_PORT/ready" || true) (log: $STACK_DIR/gateway.log)"
 
 cat <<INFO
+ready.
 redis    127.0.0.1:$REDIS_PORT
-kafka    $KAFKA_BROKER (mock cluster, in memory; topics mastery.requests/results/events/dlq)
+kafka    $KAFKA_BROKER (mock cluster, in memory; topics mastery.requests/results/events/dlq), also in $broker_file
 silo     logs $STACK_DIR/silo.log
-gateway  http://127.0.0.1:$GATEWAY_PORT (logs $STACK_DIR/gateway.log)
+gateway  http://127.0.0.1:$GATEWAY_PORT (Development, logs $STACK_DIR/gateway.log)
 
-produce an event:
+produce an event (from any shell):
+  export KAFKA_BROKER="\$(cat "$broker_file")"
   echo 'student_12345:{"event_type":"completion","student_id":"student_12345","event_id":"e-1","data":{"total_exercises":10,"completed_exercises":8}}' \\
-    | kcat -b $KAFKA_BROKER -t mastery.requests -K: -P
+    | kcat -b "\$KAFKA_BROKER" -t mastery.requests -K: -P
 read the outcome:
-  kcat -b $KAFKA_BROKER -t mastery.results -C -o beginning -e
-Ctrl-C stops the stack.
+  kcat -b "\$KAFKA_BROKER" -t mastery.results -C -o beginning -e
+This script stays in the foreground; Ctrl-C stops the stack.
 INFO
 
-# Stop everything as soon as one process exits.
-wait -n
-echo "a process of the stack exited; stopping the rest" >&2
+# Stop everything as soon as one member exits, and say which one and why.
+status=0
+wait -n 2>/dev/null || status=$?
+report_exit "$status" || echo "local-stack: a member of the stack exited (code $status); stopping the rest" >&2
+exit 1

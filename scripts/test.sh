@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a Debian machine with the .NET SDK: installs the real servers and tools the
-# tests drive (redis-server, librdkafka1, kcat, promtool, yamllint) when missing, builds, runs every test
-# project, and ends with one line "N passed, N failed".
+# tests drive (redis-server, kcat, promtool, yamllint, chromium, the Review Agent's analysers) when missing,
+# builds, runs every test project one after the other (saying which), and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +10,19 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
-ldconfig -p 2>/dev/null | grep -q 'librdkafka.so.1' || [ -e /usr/lib/x86_64-linux-gnu/librdkafka.so.1 ] || missing+=(librdkafka1)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+[ -x /usr/bin/chromium ] || missing+=(chromium)  # Playwright tests (Swagger UI, the dashboard) drive Debian's chromium
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+# The Review Agent's analysers and sandbox.
+command -v pylint >/dev/null 2>&1 || missing+=(pylint)
+command -v pyflakes3 >/dev/null 2>&1 || missing+=(pyflakes3)
+command -v pycodestyle >/dev/null 2>&1 || missing+=(pycodestyle)
+command -v radon >/dev/null 2>&1 || missing+=(radon)
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing test dependencies: ${missing[*]}"
+  echo "==> installing test dependencies with apt-get: ${missing[*]}"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
@@ -28,12 +35,19 @@ results="${TEST_RESULTS_DIR:-$(pwd)/artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
 
+echo "==> building MasteryEngine.Orleans.sln in Release (the first build restores packages and takes a few minutes)"
+started=$SECONDS
 dotnet build MasteryEngine.Orleans.sln -c Release -nologo -v quiet
-set +e
-dotnet test MasteryEngine.Orleans.sln -c Release --no-build -nologo -v quiet \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
-set -e
+echo "    built in $((SECONDS - started)) s"
+status=0
+for project in $(dotnet sln MasteryEngine.Orleans.sln list | grep -E '\.Tests\.csproj$' | sort); do
+  name="$(basename "$project" .csproj)"
+  echo "==> running $name"
+  started=$SECONDS
+  dotnet test "$project" -c Release --no-build -nologo -v quiet \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+  echo "    $name finished in $((SECONDS - started)) s"
+done
 
 passed=0
 failed=0

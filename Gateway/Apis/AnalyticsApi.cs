@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -14,10 +15,14 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapAnalyticsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/analytics").WithTags("Analytics");
-        group.MapGet("/history/{student_id}", GetHistoryAsync);
+        group.MapGet("/history/{student_id}", GetHistoryAsync)
+            .Describes<MasteryHistory>("A student's daily mastery snapshots over the last days")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         // The literal segment wins over {cohort_id}, so "compare" is not usable as a cohort id here.
-        group.MapGet("/cohorts/compare", CompareCohortsAsync);
-        group.MapGet("/cohorts/{cohort_id}", GetCohortAsync);
+        group.MapGet("/cohorts/compare", CompareCohortsAsync)
+            .Describes<CohortComparison>("Compare 2 to 10 cohorts' analytics: which leads and the spread");
+        group.MapGet("/cohorts/{cohort_id}", GetCohortAsync)
+            .Describes<CohortAnalytics>("A cohort's size, mean mastery, level distribution and mean components");
         return api;
     }
 
@@ -36,6 +41,11 @@ public static class AnalyticsApi
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();
+        }
+
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
         }
 
         return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).GetHistoryAsync(window)));

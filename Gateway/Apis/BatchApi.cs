@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -16,8 +17,12 @@ public static class BatchApi
     public static RouteGroupBuilder MapBatchApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/batch").WithTags("Batch");
-        group.MapPost("/mastery", SubmitAsync);
-        group.MapGet("/status/{batch_id}", GetStatusAsync);
+        group.MapPost("/mastery", SubmitAsync)
+            .Describes<BatchAccepted>("Start a batch calculation for up to 1000 students", StatusCodes.Status202Accepted)
+            .TakesJson(RequestExamples.Batch);
+        group.MapGet("/status/{batch_id}", GetStatusAsync)
+            .Describes<BatchStatus>("A batch's progress and results")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -51,16 +56,20 @@ public static class BatchApi
         }
 
         var batchId = "batch_" + Guid.NewGuid().ToString("N");
-        await services.Grains.GetGrain<IBatchGrain>(batchId).StartAsync(items);
+        await services.Grains.GetGrain<IBatchGrain>(batchId).SubmitAsync(caller.UserId!, items);
         return TypedResults.Accepted(
             $"/api/v1/batch/status/{batchId}",
             ApiResponse.Of(new BatchAccepted(batchId, BatchStatus.Pending, items.Count, priority, $"/api/v1/batch/status/{batchId}")));
     }
 
-    /// <summary>The batch id is an unguessable capability handed to the submitter; students never see batches.</summary>
+    /// <summary>
+    /// Readable by its creator, admins, and a teacher whose cohorts hold every student of the batch: the id is
+    /// unguessable, but it travels (links, logs of other systems), so it is not the only protection.
+    /// </summary>
     public static async Task<IResult> GetStatusAsync([FromRoute(Name = "batch_id")] string batchId, ClaimsPrincipal user, MasteryServices services)
     {
-        if (!StudentAccess.MayRunBatches(CallerIdentity.From(user)))
+        var caller = CallerIdentity.From(user);
+        if (!StudentAccess.MayRunBatches(caller))
         {
             return ApiResults.Forbidden("Batch status is for teachers and admins.");
         }
@@ -72,10 +81,35 @@ public static class BatchApi
             return errors.ToProblem();
         }
 
-        var status = await services.Grains.GetGrain<IBatchGrain>(batchId).GetStatusAsync();
+        var batch = services.Grains.GetGrain<IBatchGrain>(batchId);
+        var access = await batch.GetAccessAsync();
+        if (access is not null && !await MayReadAsync(caller, access, services.Access))
+        {
+            return ApiResults.Forbidden("A batch is readable by the caller who submitted it, by admins, and by a teacher whose cohorts hold every student in it.");
+        }
+
+        var status = access is null ? null : await batch.GetStatusAsync();
         return status is null
             ? ApiResults.NotFound("No batch has this id: it never existed or has expired (a batch's status is kept for a day).")
             : TypedResults.Ok(ApiResponse.Of(status));
+    }
+
+    private static async Task<bool> MayReadAsync(CallerIdentity caller, BatchAccess access, StudentAccess students)
+    {
+        if (caller.IsAdmin || (access.CreatedBy is not null && access.CreatedBy == caller.UserId))
+        {
+            return true;
+        }
+
+        foreach (var studentId in access.StudentIds)
+        {
+            if (!await students.CanAccessStudentAsync(caller, studentId))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<BatchItem> ReadItems(BatchMasteryRequest request, ValidationErrors errors, int maxBatchSize)

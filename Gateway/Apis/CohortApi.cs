@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -14,9 +15,12 @@ public static class CohortApi
     public static RouteGroupBuilder MapCohortApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cohorts/{cohort_id}/students").WithTags("Cohorts");
-        group.MapGet("", ListStudentsAsync);
-        group.MapPut("/{student_id}", AddStudentAsync).RequireAuthorization(AuthorizationPolicies.Admin);
-        group.MapDelete("/{student_id}", RemoveStudentAsync).RequireAuthorization(AuthorizationPolicies.Admin);
+        group.MapGet("", ListStudentsAsync)
+            .Describes<CohortStudents>("A cohort's members");
+        group.MapPut("/{student_id}", AddStudentAsync).RequireAuthorization(AuthorizationPolicies.Admin)
+            .Describes<CohortMembership>("Add a student to a cohort (admin)");
+        group.MapDelete("/{student_id}", RemoveStudentAsync).RequireAuthorization(AuthorizationPolicies.Admin)
+            .Describes<CohortMembership>("Remove a student from a cohort (admin)");
         return api;
     }
 

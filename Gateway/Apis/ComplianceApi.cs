@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -18,9 +19,12 @@ public static class ComplianceApi
     public static RouteGroupBuilder MapComplianceApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/compliance").WithTags("Compliance");
-        group.MapGet("/export/{student_id}", ExportAsync);
-        group.MapDelete("/student/{student_id}", EraseAsync);
-        group.MapGet("/audit", GetAuditLogAsync).RequireAuthorization(AuthorizationPolicies.Admin);
+        group.MapGet("/export/{student_id}", ExportAsync)
+            .Describes<StudentDataExport>("Everything held about a student (GDPR right of access)");
+        group.MapDelete("/student/{student_id}", EraseAsync)
+            .Describes<ErasureResponse>("Erase everything held about a student (GDPR right of erasure)");
+        group.MapGet("/audit", GetAuditLogAsync).RequireAuthorization(AuthorizationPolicies.Admin)
+            .Describes<IReadOnlyList<ComplianceAuditRecord>>("The GDPR audit log of a month (admin)");
         return api;
     }
 

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
+using MasteryEngine.Grains;
 
 namespace MasteryEngine.Gateway.Apis;
 
@@ -11,8 +13,14 @@ public static class InsightsApi
 {
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/predictions/next-week", PredictAsync).WithTags("Predictions");
-        api.MapPost("/recommendations/adaptive", RecommendAsync).WithTags("Recommendations");
+        api.MapPost("/predictions/next-week", PredictAsync).WithTags("Predictions")
+            .Describes<MasteryPrediction>("Predict a student's mastery 1 to 30 days ahead, with a confidence")
+            .TakesJson(RequestExamples.Prediction)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/recommendations/adaptive", RecommendAsync).WithTags("Recommendations")
+            .Describes<RecommendationsResponse>("What a student should work on next, ranked by weight times gap")
+            .TakesJson(RequestExamples.Recommendations)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -32,6 +40,11 @@ public static class InsightsApi
             return ApiResults.ForbiddenStudent();
         }
 
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
+        }
+
         return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).PredictAsync(days)));
     }
 
@@ -49,6 +62,11 @@ public static class InsightsApi
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();
+        }
+
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
         }
 
         var recommendations = await services.Student(studentId).RecommendAsync(limit, priority);

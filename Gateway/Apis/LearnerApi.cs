@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
@@ -17,9 +18,15 @@ public static class LearnerApi
 
     public static RouteGroupBuilder MapLearnerApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/mastery/predict-answer", PredictAnswerAsync).WithTags("Mastery");
-        api.MapPost("/recommendations/practice", RecommendPracticeAsync).WithTags("Insights");
-        api.MapPost("/xapi/statements", PostStatementsAsync).WithTags("xAPI");
+        api.MapPost("/mastery/predict-answer", PredictAnswerAsync).WithTags("Mastery")
+            .Describes<AnswerPredictionResult>("P(correct) of a student on an item of a topic, with its 95% interval and evidence")
+            .TakesJson(LearnerRequestExamples.PredictAnswer);
+        api.MapPost("/recommendations/practice", RecommendPracticeAsync).WithTags("Recommendations")
+            .Describes<PracticeResponse>("A tutor's candidate items ordered for practice: the success band first, decayed topics first")
+            .TakesJson(LearnerRequestExamples.Practice);
+
+        // xAPI clients follow the xAPI specification, not this document: the route is left out of it.
+        api.MapPost("/xapi/statements", PostStatementsAsync).WithTags("xAPI").ExcludeFromDescription();
         return api;
     }
 

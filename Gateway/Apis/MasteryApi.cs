@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
 
 namespace MasteryEngine.Gateway.Apis;
@@ -16,10 +18,46 @@ public static class MasteryApi
     public static RouteGroupBuilder MapMasteryApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/mastery").WithTags("Mastery");
-        group.MapPost("/query", QueryAsync);
-        group.MapPost("/calculate", CalculateAsync);
-        group.MapPost("/ingest", IngestAsync);
+        group.MapPost("/query", QueryAsync)
+            .Describes<MasteryQueryResponse>("A student's current mastery, historical average and trend")
+            .TakesJson(RequestExamples.Query)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/calculate", CalculateAsync)
+            .Describes<MasteryResult>("Set a student's component scores, or recalculate from state without them")
+            .TakesJson(RequestExamples.Calculate);
+        group.MapPost("/ingest", IngestAsync)
+            .Describes<IngestAccepted>("Submit a learning event; the student's grain applies it asynchronously", StatusCodes.Status202Accepted)
+            .TakesJson(RequestExamples.Ingest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/events/{student_id}/{event_id}", GetEventAsync)
+            .Describes<EventApplication>("Whether a learning event was applied, within the idempotency window")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>Whether the event was applied (within the idempotency window), for an operator replaying events.</summary>
+    public static async Task<IResult> GetEventAsync(
+        [FromRoute(Name = "student_id")] string studentId, [FromRoute(Name = "event_id")] string eventId, ClaimsPrincipal user, MasteryServices services)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireId("student_id", studentId);
+        if (!Identifiers.IsValidEventId(eventId))
+        {
+            errors.Add("event_id", $"event_id must be 1 to {Identifiers.MaxEventIdLength} printable characters.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
+        {
+            return ApiResults.ForbiddenStudent();
+        }
+
+        var appliedOn = await services.Student(studentId).GetEventAppliedOnAsync(eventId);
+        return TypedResults.Ok(ApiResponse.Of(new EventApplication(studentId, eventId, appliedOn is not null, appliedOn, services.Mastery.IdempotencyWindow)));
     }
 
     public static async Task<IResult> QueryAsync(MasteryQueryRequest request, ClaimsPrincipal user, MasteryServices services)
@@ -34,6 +72,11 @@ public static class MasteryApi
         if (!await services.Access.CanAccessStudentAsync(CallerIdentity.From(user), studentId))
         {
             return ApiResults.ForbiddenStudent();
+        }
+
+        if (await services.IsUnknownStudentAsync(studentId))
+        {
+            return ApiResults.StudentNotFound();
         }
 
         var result = await services.Student(studentId).QueryAsync();
@@ -93,6 +136,14 @@ public static class MasteryApi
             return ApiResults.ForbiddenStudent();
         }
 
+        if (await IsStaleAsync(learningEvent, services))
+        {
+            return ApiResults.Conflict(
+                $"The event is older than the idempotency window of {services.Mastery.IdempotencyWindow} days (IDEMPOTENCY_WINDOW_DAYS): " +
+                "whether it was applied can no longer be checked, so it is refused rather than risk applying it twice.",
+                LearningEventRejection.Stale);
+        }
+
         if (wait == true)
         {
             return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).ApplyEventAsync(learningEvent)));
@@ -116,6 +167,15 @@ public static class MasteryApi
         return TypedResults.Accepted(
             (string?)null,
             ApiResponse.Of(new IngestAccepted(learningEvent.EventId, studentId, learningEvent.EventType, "accepted")));
+    }
+
+    /// <summary>Older than the window and not a repeat the student still remembers (a repeat changes nothing, so it may pass).</summary>
+    private static async Task<bool> IsStaleAsync(LearningEvent learningEvent, MasteryServices services)
+    {
+        var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime).DayNumber;
+        var eventDay = DateOnly.FromDateTime(learningEvent.Timestamp.UtcDateTime).DayNumber;
+        return AppliedEventLog.IsStale(eventDay, today, services.Mastery.IdempotencyWindow)
+            && await services.Student(learningEvent.StudentId).GetEventAppliedOnAsync(learningEvent.EventId) is null;
     }
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();

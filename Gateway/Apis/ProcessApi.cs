@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Validation;
 
 namespace MasteryEngine.Gateway.Apis;
@@ -18,7 +19,12 @@ public static class ProcessApi
 
     public static RouteGroupBuilder MapProcessApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/process", ProcessAsync).WithTags("Service invocation");
+        api.MapPost("/process", ProcessAsync).WithTags("Service invocation")
+            .Describes<JsonElement>("Run an intent with the payload its own route takes; answers exactly as that route")
+            .Produces<ApiResponse<JsonElement>>(StatusCodes.Status202Accepted)
+            .TakesJson(RequestExamples.Process)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
@@ -55,8 +61,10 @@ public static class ProcessApi
         }
         catch (JsonException exception)
         {
-            var where = string.IsNullOrEmpty(exception.Path) ? "" : $" at {exception.Path}";
-            return ApiResults.BadRequest($"payload does not fit the {request.Intent} intent: a value has the wrong type{where}.");
+            var wrong = new ValidationErrors();
+            var field = JsonFieldError.FieldOf(exception, "payload")!;
+            wrong.Add(field, $"payload does not fit the {request.Intent} intent: " + JsonFieldError.MessageFor(field));
+            return wrong.ToProblem();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
 using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Options;
@@ -15,8 +16,10 @@ public static class ServiceApi
 
     public static IEndpointRouteBuilder MapServiceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", GetInfo).AllowAnonymous().WithName("ServiceInfo").WithTags("Service");
-        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("Service");
+        app.MapGet("/", GetInfo).AllowAnonymous().WithName("ServiceInfo").WithTags("Service")
+            .WithSummary("The service's name, version and mode").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("Service")
+            .WithSummary("Liveness: the process answers").ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapHealthChecks("/ready", new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(ReadyTag),
@@ -28,10 +31,10 @@ public static class ServiceApi
     /// <summary>Liveness only: the process answers. Dependencies are <c>/ready</c>'s business.</summary>
     public static LivenessStatus GetHealth() => new("healthy");
 
-    public static ServiceInfo GetInfo(IOptions<GatewayOptions> options, IHostEnvironment environment) => new(
+    public static ServiceInfo GetInfo(IOptions<GatewayOptions> options, IHostEnvironment environment, ClaimsPrincipal user) => new(
         "mastery-engine",
         Version,
-        environment.EnvironmentName,
+        user.Identity?.IsAuthenticated == true ? environment.EnvironmentName : null,
         new ServiceMode(options.Value.StorageProvider, options.Value.StreamProvider, Embedded: true),
         "/docs");
 

@@ -1,3 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace MasteryEngine.Gateway.Contracts;
 
-public sealed record ServiceInfo(string Name, string Version, string Environment, ServiceMode Mode, string Docs);
+/// <param name="Environment">Only for authenticated callers: anonymous ones learn nothing about the deployment.</param>
+public sealed record ServiceInfo(
+    string Name,
+    string Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Environment,
+    ServiceMode Mode,
+    string Docs);

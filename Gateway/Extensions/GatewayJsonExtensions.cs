@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Grains.Serialization;
 
@@ -14,6 +15,8 @@ public static class GatewayJsonExtensions
     {
         services.ConfigureHttpJsonOptions(options =>
         {
+            // The web defaults read numbers from strings ("0.5"); the API's rule is that a wrong type is a 400.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);

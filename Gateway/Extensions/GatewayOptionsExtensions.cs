@@ -1,3 +1,4 @@
+using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Options;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,8 @@ public static class GatewayOptionsExtensions
             .Configure<IHostEnvironment>((options, environment) =>
             {
                 options.Secret = configuration["JWT_SECRET"] is { Length: > 0 } secret ? secret : options.Secret;
-                if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.Secret))
+                // The development secret is public: it may sign tokens only where no one else can send them.
+                if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.Secret) && ListenAddresses.AreLoopbackOnly(configuration))
                 {
                     options.Secret = JwtOptions.DevelopmentSecret;
                 }
@@ -42,7 +44,14 @@ public static class GatewayOptionsExtensions
 
         builder.Services.AddOptions<GatewayRateLimitOptions>()
             .Bind(configuration.GetSection(GatewayRateLimitOptions.SectionName))
-            .Configure(options => options.Enabled = configuration.GetValue("RATE_LIMIT_ENABLED", options.Enabled))
+            .Configure(options =>
+            {
+                options.Enabled = configuration.GetValue("RATE_LIMIT_ENABLED", options.Enabled);
+                if (configuration["RATE_LIMIT_EXEMPT_PATHS"] is { } exempt)
+                {
+                    options.ExemptPaths = [.. exempt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                }
+            })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayRateLimitOptions>, GatewayRateLimitOptionsValidator>();
 
@@ -50,7 +59,11 @@ public static class GatewayOptionsExtensions
         return builder;
     }
 
-    /// <summary>Port 8005 unless <c>ASPNETCORE_URLS</c> (or <c>--urls</c>) says otherwise; <c>PORT</c> changes the port.</summary>
+    /// <summary>
+    /// Port 8005 unless <c>ASPNETCORE_URLS</c> (or <c>--urls</c>) says otherwise; <c>PORT</c> changes the port.
+    /// Development listens on loopback only (it may run with the public development secret), any other environment
+    /// on every interface (a pod is reached through its own address).
+    /// </summary>
     public static WebApplicationBuilder UseGatewayPort(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -61,7 +74,8 @@ public static class GatewayOptionsExtensions
                 throw new InvalidOperationException($"PORT must be between 1 and 65535; it is {port}.");
             }
 
-            builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
+            var host = builder.Environment.IsDevelopment() ? "127.0.0.1" : "0.0.0.0";
+            builder.WebHost.UseUrls($"http://{host}:{port}");
         }
 
         return builder;

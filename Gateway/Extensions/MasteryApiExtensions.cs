@@ -1,5 +1,6 @@
 using MasteryEngine.Gateway.Apis;
 using MasteryEngine.Gateway.Observability;
+using MasteryEngine.Gateway.OpenApi;
 using MasteryEngine.Gateway.Security;
 
 namespace MasteryEngine.Gateway.Extensions;
@@ -24,6 +25,7 @@ public static class MasteryApiExtensions
 
     private static RouteGroupBuilder MapDataRoutes(RouteGroupBuilder group) => group
         .RequireAuthorization(AuthorizationPolicies.Authenticated)
+        .ProducesDataRouteProblems()
         .AddEndpointFilter<LoggedStudentIdFilter>()
         .MapMasteryApi()
         .MapLearnerApi()

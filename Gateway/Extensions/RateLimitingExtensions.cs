@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Security;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,13 +11,10 @@ namespace MasteryEngine.Gateway.Extensions;
 public static class RateLimitingExtensions
 {
     /// <summary>
-    /// Probes and scrapes are never limited: a kubelet whose liveness probe got a 429 would restart a healthy pod.
-    /// </summary>
-    private static readonly string[] ExemptPaths = ["/health", "/ready", "/metrics", "/metrics/detailed"];
-
-    /// <summary>
-    /// A fixed window per client (the token's user id, else the remote address): 50 requests a minute by default
-    /// (<c>RateLimiting:PermitLimit</c>, <c>RateLimiting:Window</c>), off with <c>RATE_LIMIT_ENABLED=false</c>.
+    /// A fixed window per client (the token's user id, else the remote address) on every route, probes included
+    /// as the seeds' checklist expects: 50 requests a minute by default (<c>RateLimiting:PermitLimit</c>,
+    /// <c>RateLimiting:Window</c>), paths exempted by <c>RATE_LIMIT_EXEMPT_PATHS</c>, off with
+    /// <c>RATE_LIMIT_ENABLED=false</c>. The counts live in this process: the limit is per pod.
     /// </summary>
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
     {
@@ -26,31 +24,25 @@ public static class RateLimitingExtensions
             options.OnRejected = WriteRejectionAsync;
         });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<GatewayRateLimitOptions>>((options, limits) => options.GlobalLimiter = CreateLimiter(limits.Value));
+            .Configure<IOptions<GatewayRateLimitOptions>, TimeProvider>((options, limits, time) => options.GlobalLimiter = CreateLimiter(limits.Value, time));
         return services;
     }
 
-    private static PartitionedRateLimiter<HttpContext> CreateLimiter(GatewayRateLimitOptions limits) =>
+    private static PartitionedRateLimiter<HttpContext> CreateLimiter(GatewayRateLimitOptions limits, TimeProvider time) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            if (!limits.Enabled || IsExempt(context.Request.Path))
+            if (!limits.Enabled || IsExempt(limits, context.Request.Path))
             {
                 return RateLimitPartition.GetNoLimiter("exempt");
             }
 
             var userId = CallerIdentity.From(context.User).UserId;
             var client = userId is not null ? "user:" + userId : "ip:" + context.Connection.RemoteIpAddress;
-            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.PermitLimit,
-                Window = limits.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RateLimitPartition.Get(client, _ => new ClientWindowRateLimiter(limits.PermitLimit, limits.Window, time));
         });
 
-    private static bool IsExempt(PathString path) =>
-        ExemptPaths.Any(exempt => path.Equals(exempt, StringComparison.OrdinalIgnoreCase));
+    private static bool IsExempt(GatewayRateLimitOptions limits, PathString path) =>
+        limits.ExemptPaths.Any(exempt => path.Equals(exempt, StringComparison.OrdinalIgnoreCase));
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Options;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class RequestBodyLimitExtensions
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status413PayloadTooLarge,
                     title: "Payload Too Large",
-                    detail: $"The request body is larger than the limit of {maxBytes} bytes (MAX_REQUEST_BODY_BYTES).")
+                    detail: ProblemDetailsDefaults.TooLarge(maxBytes))
                     .ExecuteAsync(context);
             }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MasteryEngine.Gateway.Hosting;
 
 /// <summary>
@@ -10,18 +8,34 @@ namespace MasteryEngine.Gateway.Hosting;
 public static class HealthCheckCommand
 {
     public const string Name = "healthcheck";
-    private const int DefaultPort = 8005;
 
     public static bool IsRequested(string[] args) => args is [Name, ..];
 
-    public static Task<int> RunAsync(CancellationToken cancellationToken = default) => RunAsync(ConfiguredPort(), cancellationToken);
+    public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        Uri target;
+        try
+        {
+            target = HealthCheckTarget.From(Environment.GetEnvironmentVariable);
+        }
+        catch (FormatException exception)
+        {
+            await Console.Error.WriteLineAsync($"healthcheck: {exception.Message}");
+            return 2;
+        }
 
-    public static async Task<int> RunAsync(int port, CancellationToken cancellationToken = default)
+        return await RunAsync(target, cancellationToken);
+    }
+
+    public static Task<int> RunAsync(int port, CancellationToken cancellationToken = default) =>
+        RunAsync(new Uri($"http://127.0.0.1:{port}/health"), cancellationToken);
+
+    public static async Task<int> RunAsync(Uri target, CancellationToken cancellationToken = default)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), cancellationToken);
+            using var response = await client.GetAsync(target, cancellationToken);
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
@@ -29,13 +43,5 @@ public static class HealthCheckCommand
             await Console.Error.WriteLineAsync($"healthcheck failed: {exception.Message}");
             return 1;
         }
-    }
-
-    /// <summary>The first port of <c>ASPNETCORE_HTTP_PORTS</c> (how the image sets 8005), else 8005.</summary>
-    private static int ConfiguredPort()
-    {
-        var ports = Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS");
-        var first = ports?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : DefaultPort;
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MasteryEngine.Gateway.Options;
+using MasteryEngine.Gateway.Validation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace MasteryEngine.Gateway.Infrastructure;
@@ -20,16 +22,19 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
+        var problem = bad.InnerException is JsonException json && JsonFieldError.FieldOf(json) is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [JsonFieldError.MessageFor(field)] })
+            {
+                Detail = JsonFieldError.MessageFor(field),
+            }
+            : new ProblemDetails { Detail = Describe(bad, options.Value.MaxRequestBodyBytes) };
+        problem.Status = bad.StatusCode;
+        problem.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "The request is invalid.";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "The request is invalid.",
-                Detail = Describe(bad, options.Value.MaxRequestBodyBytes),
-            },
+            ProblemDetails = problem,
         });
     }
 
@@ -37,7 +42,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return $"The request body is larger than the limit of {maxBodyBytes} bytes (MAX_REQUEST_BODY_BYTES).";
+            return ProblemDetailsDefaults.TooLarge(maxBodyBytes);
         }
 
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
@@ -45,10 +50,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return "Send the body as JSON with the header 'Content-Type: application/json'.";
         }
 
-        if (exception.InnerException is JsonException json)
+        if (exception.InnerException is JsonException)
         {
-            var where = string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}";
-            return $"The request body is not valid JSON or holds a value of the wrong type{where}. The expected shapes are at /docs.";
+            return JsonFieldError.DocumentMessage;
         }
 
         var message = exception.Message;

@@ -29,6 +29,7 @@ namespace MasteryEngine.Gateway.Infrastructure;
 [JsonSerializable(typeof(ApiResponse<MasteryQueryResponse>))]
 [JsonSerializable(typeof(ApiResponse<MasteryResult>))]
 [JsonSerializable(typeof(ApiResponse<IngestAccepted>))]
+[JsonSerializable(typeof(ApiResponse<EventApplication>))]
 [JsonSerializable(typeof(ApiResponse<MasteryPrediction>))]
 [JsonSerializable(typeof(ApiResponse<RecommendationsResponse>))]
 [JsonSerializable(typeof(ApiResponse<BatchAccepted>))]

@@ -1,52 +1,43 @@
-using MasteryEngine.Silo.Observability;
-
 namespace MasteryEngine.Gateway.Metrics;
 
 /// <summary>
 /// The <c>/metrics/detailed</c> view: figures an operator reads without a Prometheus server. Totals are since the
 /// process started. Circuit breakers come from the <c>circuit_breaker_state{name}</c> gauge (0 closed, 1 open,
-/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>); the cache hit ratio from the
-/// <c>cache_hits_total</c> / <c>cache_misses_total</c> pair.
+/// 2 half-open, 3 isolated, as Polly's <c>CircuitState</c>). There is no cache hit ratio: nothing here is a
+/// cache (a grain activation holds its student's state and Redis is the store of record), see docs/runbooks.md.
 /// </summary>
 public sealed record DetailedMetricsReport(
     long ActiveRequests,
     long TotalRequests,
     double? ErrorRate,
-    double? CacheHitRatio,
     IReadOnlyDictionary<string, string> CircuitBreakers,
     IReadOnlyList<RouteLatency> Routes)
 {
-    public static DetailedMetricsReport From(IReadOnlyList<MetricFamilySnapshot> families)
+    /// <summary>The gauge <c>Silo/Resilience/CircuitBreakerStates</c> publishes.</summary>
+    public const string CircuitBreakerInstrument = "circuit_breaker_state";
+
+    public static DetailedMetricsReport From(IReadOnlyList<CollectedSeries> collected)
     {
-        var byName = families.ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var requests = Series(byName, "http_requests_total");
+        var byName = collected.ToLookup(s => s.Instrument, StringComparer.Ordinal);
+        var requests = Series(byName, HttpMetrics.RequestsInstrument);
         var total = (long)requests.Sum(s => s.Value);
         var errors = (long)requests.Where(IsServerError).Sum(s => s.Value);
         return new DetailedMetricsReport(
-            (long)Series(byName, "http_requests_active").Sum(s => s.Value),
+            (long)Series(byName, HttpMetrics.ActiveInstrument).Sum(s => s.Value),
             total,
             total == 0 ? null : (double)errors / total,
-            CacheHitRatioOf(byName),
             CircuitBreakersOf(byName),
             RoutesOf(byName, requests));
     }
 
-    private static IReadOnlyList<MetricSeriesSnapshot> Series(Dictionary<string, MetricFamilySnapshot> byName, string name) =>
-        byName.TryGetValue(name, out var family) ? family.Series : [];
+    private static List<CollectedSeries> Series(ILookup<string, CollectedSeries> byName, string instrument) => [.. byName[instrument]];
 
-    private static bool IsServerError(MetricSeriesSnapshot series) => series.GetLabel("status") is [ '5', _, _ ];
+    private static bool IsServerError(CollectedSeries series) => series.GetLabel("status") is [ '5', _, _ ];
 
-    private static double? CacheHitRatioOf(Dictionary<string, MetricFamilySnapshot> byName)
-    {
-        var hits = Series(byName, "cache_hits_total").Sum(s => s.Value);
-        var misses = Series(byName, "cache_misses_total").Sum(s => s.Value);
-        return hits + misses > 0 ? hits / (hits + misses) : null;
-    }
-
-    private static Dictionary<string, string> CircuitBreakersOf(Dictionary<string, MetricFamilySnapshot> byName)
+    private static Dictionary<string, string> CircuitBreakersOf(ILookup<string, CollectedSeries> byName)
     {
         var breakers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var series in Series(byName, "circuit_breaker_state"))
+        foreach (var series in Series(byName, CircuitBreakerInstrument))
         {
             breakers[series.GetLabel("name") ?? "default"] = series.Value switch
             {
@@ -61,10 +52,10 @@ public sealed record DetailedMetricsReport(
         return breakers;
     }
 
-    private static List<RouteLatency> RoutesOf(Dictionary<string, MetricFamilySnapshot> byName, IReadOnlyList<MetricSeriesSnapshot> requests)
+    private static List<RouteLatency> RoutesOf(ILookup<string, CollectedSeries> byName, IReadOnlyList<CollectedSeries> requests)
     {
         var routes = new List<RouteLatency>();
-        foreach (var series in Series(byName, "http_request_duration_seconds"))
+        foreach (var series in Series(byName, HttpMetrics.DurationInstrument))
         {
             if (series.Histogram is not { } histogram)
             {

@@ -14,6 +14,11 @@ public sealed class HttpMetrics
     public const string UnmatchedRoute = "unmatched";
     private const string OtherMethod = "_OTHER";
 
+    /// <summary>Instrument names; the Prometheus exporter appends <c>_total</c> to counters and the unit to the rest.</summary>
+    public const string RequestsInstrument = "http_requests";
+    public const string DurationInstrument = "http_request_duration";
+    public const string ActiveInstrument = "http_requests_active";
+
     private static readonly string[] StatusTexts = [.. Enumerable.Range(0, 600).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     private readonly Counter<long> requests;
@@ -23,9 +28,11 @@ public sealed class HttpMetrics
     public HttpMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        requests = meter.CreateCounter<long>("http_requests_total", description: "HTTP requests answered, by method, route template and status code.");
-        duration = meter.CreateHistogram<double>("http_request_duration_seconds", unit: "s", description: "HTTP request duration in seconds, by method and route template.");
-        active = meter.CreateUpDownCounter<long>("http_requests_active", description: "HTTP requests being processed now.");
+        requests = meter.CreateCounter<long>(RequestsInstrument, description: "HTTP requests answered, by method, route template and status code.");
+        duration = meter.CreateHistogram<double>(DurationInstrument, unit: "s", description: "HTTP request duration in seconds, by method and route template.");
+        active = meter.CreateUpDownCounter<long>(ActiveInstrument, description: "HTTP requests being processed now.");
+        // Zero until the first request, so a fresh process already shows the gauge.
+        active.Add(0);
     }
 
     public void RequestStarted() => active.Add(1);

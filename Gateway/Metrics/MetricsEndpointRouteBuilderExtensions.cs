@@ -1,4 +1,4 @@
-using MasteryEngine.Silo.Observability;
+using OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,19 +8,18 @@ namespace MasteryEngine.Gateway.Metrics;
 public static class MetricsEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>GET /metrics</c> (Prometheus text format 0.0.4) and <c>GET /metrics/detailed</c> (JSON summary).
+    /// Maps <c>GET /metrics</c> (the OpenTelemetry Prometheus exporter: text format 0.0.4, or OpenMetrics when asked) and <c>GET /metrics/detailed</c> (JSON summary).
     /// Both are anonymous and exempt from rate limiting: a scraper polls them every few seconds.
     /// </summary>
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/metrics", (PrometheusMetricsCollector collector) =>
-                Results.Text(PrometheusTextFormat.Write(collector.Collect()), PrometheusTextFormat.ContentType))
+        endpoints.MapPrometheusScrapingEndpoint("/metrics")
             .WithName("PrometheusMetrics")
             .AllowAnonymous()
             .DisableRateLimiting()
             .ExcludeFromDescription();
-        endpoints.MapGet("/metrics/detailed", (PrometheusMetricsCollector collector) =>
-                Results.Json(DetailedMetricsReport.From(collector.Collect()), MetricsJsonContext.Default.DetailedMetricsReport))
+        endpoints.MapGet("/metrics/detailed", (DetailedMetricsReader reader) =>
+                Results.Json(DetailedMetricsReport.From(reader.Collect()), MetricsJsonContext.Default.DetailedMetricsReport))
             .WithName("DetailedMetrics")
             .AllowAnonymous()
             .DisableRateLimiting()

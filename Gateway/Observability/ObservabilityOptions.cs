@@ -3,6 +3,11 @@ namespace MasteryEngine.Gateway.Observability;
 /// <summary>Logging and telemetry settings, bound from the seeds' environment variable names.</summary>
 public sealed class ObservabilityOptions
 {
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string OtlpProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
+    public const string ServiceNameKey = "OTEL_SERVICE_NAME";
+    public const string DefaultServiceName = "mastery-engine";
+
     /// <summary><c>LOG_LEVEL</c>: minimum level for every category (DEBUG/INFO/WARNING/ERROR or .NET names).</summary>
     public string? LogLevel { get; set; }
 
@@ -16,7 +21,7 @@ public sealed class ObservabilityOptions
     public string OtlpProtocol { get; set; } = "grpc";
 
     /// <summary><c>OTEL_SERVICE_NAME</c>.</summary>
-    public string ServiceName { get; set; } = "mastery-engine";
+    public string ServiceName { get; set; } = DefaultServiceName;
 
     public bool HasValidOtlpSettings() =>
         (string.IsNullOrWhiteSpace(OtlpEndpoint) || Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))

@@ -15,17 +15,17 @@ namespace MasteryEngine.Gateway.Observability;
 public static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Metrics (Prometheus exposition, HTTP and mastery instruments), correlation ids, JSON request logs in
-    /// Production, <c>LOG_LEVEL</c>, and OTLP export. The middleware is added by a startup filter in front of the
+    /// Metrics (OpenTelemetry with the Prometheus exporter, HTTP, mastery and process instruments), correlation ids, JSON request logs in
+    /// Production, <c>LOG_LEVEL</c>, and OTLP export of traces and metrics. The middleware is added by a startup filter in front of the
     /// application's own pipeline; map the endpoints with <c>app.MapMetricsEndpoints()</c>.
     /// </summary>
     public static IServiceCollection AddMasteryObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPrometheusMetrics(configuration);
+        services.AddMasteryTelemetry(configuration);
+        services.TryAddSingleton<ProcessMetrics>();
         services.TryAddSingleton<HttpMetrics>();
         services.TryAddSingleton<MasteryMetrics>();
-        services.TryAddSingleton<OtlpTelemetryExport>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, ObservabilityStartupFilter>());
 
         services.AddOptions<ObservabilityOptions>()
@@ -33,9 +33,9 @@ public static class ObservabilityServiceCollectionExtensions
             {
                 options.LogLevel = config["LOG_LEVEL"];
                 options.Environment = config["ENVIRONMENT"];
-                options.OtlpEndpoint = config["OTEL_EXPORTER_OTLP_ENDPOINT"];
-                options.OtlpProtocol = config["OTEL_EXPORTER_OTLP_PROTOCOL"] is { Length: > 0 } protocol ? protocol.Trim() : options.OtlpProtocol;
-                options.ServiceName = config["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : options.ServiceName;
+                options.OtlpEndpoint = config[ObservabilityOptions.OtlpEndpointKey];
+                options.OtlpProtocol = config[ObservabilityOptions.OtlpProtocolKey] is { Length: > 0 } protocol ? protocol.Trim() : options.OtlpProtocol;
+                options.ServiceName = config[ObservabilityOptions.ServiceNameKey] is { Length: > 0 } name ? name : options.ServiceName;
             })
             .Validate(o => o.LogLevel is null || LogLevelNames.TryParse(o.LogLevel, out _),
                 "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL (or a .NET level name such as Information).")

@@ -1,4 +1,5 @@
 using MasteryEngine.Gateway.Metrics;
+using MasteryEngine.Silo.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,14 +8,14 @@ namespace MasteryEngine.Gateway.Observability;
 
 /// <summary>
 /// Puts the observability middleware in front of everything the application adds (authentication, rate
-/// limiting, routing), so rejected requests are counted, timed, logged and correlated too; and starts the OTLP
-/// providers before the first request.
+/// limiting, routing), so rejected requests are counted, timed, logged and correlated too; and creates the process
+/// gauge before the first scrape.
 /// </summary>
 internal sealed class ObservabilityStartupFilter : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.ApplicationServices.GetRequiredService<OtlpTelemetryExport>();
+        app.ApplicationServices.GetRequiredService<ProcessMetrics>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<HttpMetricsMiddleware>();

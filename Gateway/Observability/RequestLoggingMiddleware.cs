@@ -24,7 +24,7 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
         }
         finally
         {
-            var path = context.Request.Path.Value ?? "/";
+            var path = LoggedPath(context);
             var level = statusCode >= 500 ? LogLevel.Error : IsProbeOrScrape(path) ? LogLevel.Debug : LogLevel.Information;
             if (logger.IsEnabled(level))
             {
@@ -39,6 +39,15 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
                 }
             }
         }
+    }
+
+    /// <summary>The path, with a batch id replaced by its route parameter: a batch id lets its holder read the batch.</summary>
+    private static string LoggedPath(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        return context.Request.RouteValues.TryGetValue("batch_id", out var value) && value is string { Length: > 0 } batchId
+            ? path.Replace(batchId, "{batch_id}", StringComparison.Ordinal)
+            : path;
     }
 
     private static bool IsProbeOrScrape(string path) =>

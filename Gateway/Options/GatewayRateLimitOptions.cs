@@ -11,4 +11,10 @@ public sealed class GatewayRateLimitOptions
     public int PermitLimit { get; set; } = 50;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// <c>RATE_LIMIT_EXEMPT_PATHS</c> (comma separated): paths never limited. None by default: probes and scrapes
+    /// stay far below the limit (docs/runbooks.md), and an operator who routes more through them can exempt them.
+    /// </summary>
+    public List<string> ExemptPaths { get; set; } = [];
 }

@@ -17,6 +17,11 @@ internal sealed class GatewayRateLimitOptionsValidator : IValidateOptions<Gatewa
             failures.Add($"RateLimiting:Window must be at least 00:00:01; it is {options.Window}.");
         }
 
+        foreach (var path in options.ExemptPaths.Where(path => !path.StartsWith('/')))
+        {
+            failures.Add($"RATE_LIMIT_EXEMPT_PATHS must list paths starting with '/'; '{path}' does not.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

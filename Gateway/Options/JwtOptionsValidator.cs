@@ -10,8 +10,9 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         if (string.IsNullOrWhiteSpace(options.Secret))
         {
             return ValidateOptionsResult.Fail(
-                "JWT_SECRET is not set. Outside Development the service needs a secret of at least " +
-                $"{JwtOptions.MinimumSecretBytes} bytes to validate tokens: e.g. `export JWT_SECRET=$(openssl rand -base64 48)`.");
+                "JWT_SECRET is not set. The public development secret is used only in Development while listening on " +
+                $"loopback only; otherwise the service needs a secret of at least {JwtOptions.MinimumSecretBytes} bytes to " +
+                "validate tokens: e.g. `export JWT_SECRET=$(openssl rand -base64 48)`.");
         }
 
         var bytes = Encoding.UTF8.GetByteCount(options.Secret);

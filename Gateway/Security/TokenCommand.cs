@@ -1,5 +1,6 @@
 using System.Globalization;
 using MasteryEngine.Gateway.Extensions;
+using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Options;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static class TokenCommand
 
     public static bool IsInvoked(string[] args) => args is ["token", ..];
 
-    public static int Run(string[] args) => Run(args, WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }));
+    public static int Run(string[] args) => Run(args, WebApplication.CreateBuilder(LaunchEnvironment.Options([])));
 
     /// <param name="builder">Where the secret comes from: the same sources the service reads.</param>
     public static int Run(string[] args, WebApplicationBuilder builder)
@@ -46,6 +47,8 @@ public static class TokenCommand
         Console.WriteLine(issuer.Issue(request.Subject, request.Roles, request.Cohorts, request.Lifetime));
         return 0;
     }
+
+    private static readonly string[] KnownRoles = [MasteryRoles.Student, MasteryRoles.Teacher, MasteryRoles.Admin];
 
     private sealed record TokenRequest(string Subject, IReadOnlyList<string> Roles, IReadOnlyList<string> Cohorts, TimeSpan Lifetime);
 
@@ -90,6 +93,13 @@ public static class TokenCommand
         if (string.IsNullOrWhiteSpace(subject))
         {
             error = "--sub is required.";
+            return false;
+        }
+
+        if (roles.FirstOrDefault(role => !KnownRoles.Contains(role, StringComparer.Ordinal)) is { } unknown)
+        {
+            // A token with an unknown role is accepted by the gateway and then refused on every route: say so now.
+            error = $"--role '{unknown}' is not a role the gateway knows; use {string.Join(", ", KnownRoles)}.";
             return false;
         }
 

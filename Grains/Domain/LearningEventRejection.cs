@@ -14,4 +14,7 @@ public sealed record LearningEventRejection([property: Id(0)] string Reason, [pr
     public const string InvalidTopic = "invalid_topic";
     public const string InvalidCohortId = "invalid_cohort_id";
     public const string InvalidData = "invalid_data";
+
+    /// <summary>Older than the idempotency window: it may have been applied already, and that can no longer be checked.</summary>
+    public const string Stale = "stale";
 }

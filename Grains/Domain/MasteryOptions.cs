@@ -10,6 +10,8 @@ public sealed class MasteryOptions
 
     public const string RetentionDaysVariable = "GDPR_RETENTION_DAYS";
 
+    public const string IdempotencyWindowDaysVariable = "IDEMPOTENCY_WINDOW_DAYS";
+
     /// <summary>The bit set that records activity days holds 64 days.</summary>
     public const int MaxConsistencyWindowDays = 64;
 
@@ -35,8 +37,14 @@ public sealed class MasteryOptions
     /// <summary>Predictions fit the snapshots of this many most recent days.</summary>
     public int PredictionHistoryDays { get; set; } = 30;
 
-    /// <summary>At most this many applied event ids are remembered per student (the most recent ones).</summary>
-    public int MaxAppliedEventIds { get; set; } = 256;
+    /// <summary>
+    /// <c>IDEMPOTENCY_WINDOW_DAYS</c>: days an applied event id is remembered, so that a repeated event changes
+    /// nothing; an event older than this is refused as stale. At most <see cref="RetentionDays"/> (the ids are
+    /// personal data), which is also the default.
+    /// </summary>
+    public int? IdempotencyWindowDays { get; set; }
+
+    public int IdempotencyWindow => IdempotencyWindowDays ?? RetentionDays;
 
     /// <summary>At most this many topics are tracked per student; the least recently active one makes room.</summary>
     public int MaxTopics { get; set; } = 32;

@@ -43,9 +43,9 @@ public sealed class MasteryOptionsValidator : IValidateOptions<MasteryOptions>
             failures.Add($"Mastery:PredictionHistoryDays must be at least 3; got {options.PredictionHistoryDays}.");
         }
 
-        if (options.MaxAppliedEventIds < 1)
+        if (options.IdempotencyWindowDays is { } window && (window < 1 || window > options.RetentionDays))
         {
-            failures.Add($"Mastery:MaxAppliedEventIds must be at least 1; got {options.MaxAppliedEventIds}.");
+            failures.Add($"Mastery:IdempotencyWindowDays ({MasteryOptions.IdempotencyWindowDaysVariable}) must be between 1 and the retention ({options.RetentionDays} days); got {window}.");
         }
 
         if (options.MaxTopics < 0)

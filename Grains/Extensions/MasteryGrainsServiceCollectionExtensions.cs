@@ -24,7 +24,11 @@ public static class MasteryGrainsServiceCollectionExtensions
         if (configuration is not null)
         {
             mastery.Bind(configuration.GetSection(MasteryOptions.SectionName));
-            mastery.PostConfigure(options => ApplyRetentionVariable(options, configuration[MasteryOptions.RetentionDaysVariable]));
+            mastery.PostConfigure(options =>
+            {
+                options.RetentionDays = DaysVariable(MasteryOptions.RetentionDaysVariable, configuration) ?? options.RetentionDays;
+                options.IdempotencyWindowDays = DaysVariable(MasteryOptions.IdempotencyWindowDaysVariable, configuration) ?? options.IdempotencyWindowDays;
+            });
         }
 
         mastery.ValidateOnStart();
@@ -39,11 +43,12 @@ public static class MasteryGrainsServiceCollectionExtensions
         return services;
     }
 
-    private static void ApplyRetentionVariable(MasteryOptions options, string? value)
+    private static int? DaysVariable(string name, IConfiguration configuration)
     {
+        var value = configuration[name];
         if (string.IsNullOrWhiteSpace(value))
         {
-            return;
+            return null;
         }
 
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))
@@ -51,9 +56,9 @@ public static class MasteryGrainsServiceCollectionExtensions
             throw new OptionsValidationException(
                 Options.DefaultName,
                 typeof(MasteryOptions),
-                [$"{MasteryOptions.RetentionDaysVariable} must be a whole number of days (at least 1); got '{value}'."]);
+                [$"{name} must be a whole number of days (at least 1); got '{value}'."]);
         }
 
-        options.RetentionDays = days;
+        return days;
     }
 }

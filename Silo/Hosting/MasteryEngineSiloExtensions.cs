@@ -1,11 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Net;
 using MasteryEngine.Grains;
 using MasteryEngine.Silo.Kafka;
+using MasteryEngine.Silo.Redis;
+using MasteryEngine.Silo.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 
@@ -21,19 +25,34 @@ public static class MasteryEngineSiloExtensions
     /// bounded by <see cref="MasterySiloOptions.ResponseTimeout"/>, idle collection and memory-pressure shedding,
     /// and the <c>mastery</c> stream provider: Orleans memory streams embedded (learning events reach each
     /// student's grain through its implicit subscription), or Kafka topics with the consumer of
-    /// <c>mastery.requests</c>. Embedded, the silo is a one-silo localhost cluster with memory storage.
+    /// <c>mastery.requests</c>. Embedded, the silo is a one-silo localhost cluster with memory storage; with Redis,
+    /// one cluster of every silo on that Redis, state in Redis behind a circuit breaker (docs/redis.md).
     /// </summary>
     public static ISiloBuilder AddMasteryEngineSilo(this ISiloBuilder silo, IConfiguration configuration, bool useRedis, bool useKafka)
     {
+        var settings = MasterySiloSettings.From(configuration);
+        silo.Configure<SiloOptions>(options => options.SiloName = SiloName.From(configuration, settings.SiloPort));
         if (useRedis)
         {
-            throw new OptionsValidationException("STORAGE_PROVIDER", typeof(MasterySiloOptions),
-                ["STORAGE_PROVIDER=redis is being moved onto Orleans' Redis providers and is not available in this build; use memory."]);
+            // One cluster of every silo on this Redis; each listens on its own ports (ORLEANS_SILO_PORT,
+            // ORLEANS_GATEWAY_PORT) and advertises POD_IP in Kubernetes, else this host's address.
+            silo.AddMasteryRedis(configuration);
+            silo.Services.AddGrainStorageCircuitBreaker(configuration);
+            if (configuration["POD_IP"] is { Length: > 0 } podIp && IPAddress.TryParse(podIp, out var advertised))
+            {
+                silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            }
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "mastery-engine", clusterId: "local");
+            silo.AddMemoryGrainStorageAsDefault();
         }
 
-        var settings = MasterySiloSettings.From(configuration);
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: "mastery-engine", clusterId: "local");
-        silo.AddMemoryGrainStorageAsDefault();
         return silo.AddMasteryEngineGrains(configuration, useKafka);
     }
 
@@ -70,6 +89,9 @@ public static class MasteryEngineSiloExtensions
             silo.AddMemoryStreams(StreamProviderNames.Mastery);
         }
 
+        // Every silo runs the Orleans Dashboard's grain service and call profiler; the gateway serves it at /dashboard.
+        silo.AddDashboard();
+        silo.UseKubernetesHostingInCluster(configuration);
         return silo;
     }
 

@@ -11,6 +11,9 @@ public static class DeadLetterReasons
 
     public const string UnknownEventType = "unknown_event_type";
 
+    /// <summary>Older than the idempotency window (<c>IDEMPOTENCY_WINDOW_DAYS</c>): refused rather than risk applying it twice.</summary>
+    public const string Stale = "stale";
+
     /// <summary>The value is larger than <see cref="KafkaOptions.MaxEventBytes"/>.</summary>
     public const string MessageTooLarge = "message_too_large";
 

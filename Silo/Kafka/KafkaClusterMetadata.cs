@@ -26,7 +26,6 @@ public sealed class KafkaClusterMetadata(IOptions<KafkaOptions> options, ILogger
 
     private static IAdminClient Build(KafkaOptions options, ILogger logger)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         var config = new AdminClientConfig(new Dictionary<string, string>(options.Client))
         {
             BootstrapServers = options.Broker,

@@ -27,6 +27,13 @@ public sealed class KafkaConsumerMetrics
         meter.CreateObservableGauge("kafka_consumer_lag", () => Observe(lagByPartition), description: "High watermark minus consumer position, per assigned partition.");
         meter.CreateObservableGauge("kafka_consumer_partition_paused", () => Observe(pausedByPartition),
             description: "1 while an assigned partition is paused because its in-flight work is at the bound, else 0.");
+
+        // The counters whose labels are a fixed vocabulary start at zero, so alerts on them evaluate from the first scrape.
+        retried.Add(0);
+        foreach (var reason in (string[])[DeadLetterReasons.InvalidJson, DeadLetterReasons.ValidationFailed, DeadLetterReasons.UnknownEventType, DeadLetterReasons.MessageTooLarge, DeadLetterReasons.ProcessingFailed])
+        {
+            deadLettered.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
     }
 
     public void Processed(string eventType, TimeSpan latency)

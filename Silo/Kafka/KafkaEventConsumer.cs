@@ -157,8 +157,8 @@ public sealed class KafkaEventConsumer : BackgroundService
 
     /// <summary>
     /// A partition reached its in-flight bound. Pausing it is librdkafka's backpressure, but a pause drops what was
-    /// prefetched and librdkafka 2.0.2 starts fetching again only up to a second after the resume, leaving the
-    /// lanes idle after every pause. So the poll thread first waits here for the partition to finish a message,
+    /// prefetched and librdkafka (measured with 2.0.2) starts fetching again only up to a second after the resume,
+    /// leaving the lanes idle after every pause. So the poll thread first waits here for the partition to finish a message,
     /// which paces consuming to processing at no cost. The partition is paused when it makes no progress (the poll
     /// thread must get back to serving rebalances) or when it has held up partitions that have messages waiting
     /// for more than its <see cref="HoldUpAllowance"/>.
@@ -307,7 +307,6 @@ public sealed class KafkaEventConsumer : BackgroundService
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer()
     {
-        LibrdkafkaLoader.EnsureLoaded();
         var config = new ConsumerConfig(new Dictionary<string, string>(options.Client))
         {
             BootstrapServers = options.Broker,
@@ -317,6 +316,7 @@ public sealed class KafkaEventConsumer : BackgroundService
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = false,
+            GroupProtocol = KafkaGroupProtocol.Parse(options.GroupProtocol),
         };
         if (!string.IsNullOrWhiteSpace(options.GroupInstanceId))
         {

@@ -35,7 +35,6 @@ public sealed class KafkaMockCluster : IDisposable
     public static KafkaMockCluster Start(int brokerCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
-        LibrdkafkaLoader.EnsureLoaded();
 
         var host = CreateHostHandle();
         var cluster = Native.rd_kafka_mock_cluster_new(host, brokerCount);
@@ -45,6 +44,9 @@ public sealed class KafkaMockCluster : IDisposable
             throw new InvalidOperationException("librdkafka could not start the mock Kafka cluster.");
         }
 
+        // A real broker waits group.initial.rebalance.delay.ms (3 s) for more members before the first assignment of
+        // a new group; a development or test broker has no members to wait for, so the first assignment is at once.
+        Native.rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0);
         return new KafkaMockCluster(host, cluster, brokerCount);
     }
 
@@ -56,6 +58,22 @@ public sealed class KafkaMockCluster : IDisposable
         {
             ThrowIfErrored(Native.rd_kafka_mock_topic_create(LiveCluster(), name, partitions, Math.Min(replicationFactor, BrokerCount)),
                 $"create topic '{name}'");
+        }
+    }
+
+    /// <summary>
+    /// KIP-848 groups (<c>group.protocol=consumer</c>) keep their session timeout and heartbeat interval on the
+    /// broker (<c>group.consumer.session.timeout.ms</c>, <c>group.consumer.heartbeat.interval.ms</c>); the client
+    /// may not set them. A real broker defaults to 45 s and 5 s.
+    /// </summary>
+    public void SetConsumerGroupTimeouts(TimeSpan sessionTimeout, TimeSpan heartbeatInterval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(heartbeatInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(sessionTimeout, heartbeatInterval);
+        lock (gate)
+        {
+            Native.rd_kafka_mock_set_group_consumer_session_timeout_ms(LiveCluster(), (int)sessionTimeout.TotalMilliseconds);
+            Native.rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(LiveCluster(), (int)heartbeatInterval.TotalMilliseconds);
         }
     }
 
@@ -139,7 +157,7 @@ public sealed class KafkaMockCluster : IDisposable
 
     private static class Native
     {
-        private const string Library = LibrdkafkaLoader.LibrdkafkaFileName;
+        private const string Library = BundledLibrdkafka.FileName;
 
         [DllImport(Library)]
         public static extern IntPtr rd_kafka_conf_new();
@@ -178,5 +196,14 @@ public sealed class KafkaMockCluster : IDisposable
 
         [DllImport(Library)]
         public static extern void rd_kafka_mock_cluster_destroy(IntPtr cluster);
+
+        [DllImport(Library)]
+        public static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr cluster, int delayMs);
+
+        [DllImport(Library)]
+        public static extern void rd_kafka_mock_set_group_consumer_session_timeout_ms(IntPtr cluster, int sessionTimeoutMs);
+
+        [DllImport(Library)]
+        public static extern void rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(IntPtr cluster, int heartbeatIntervalMs);
     }
 }

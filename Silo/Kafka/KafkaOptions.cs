@@ -16,6 +16,9 @@ public sealed class KafkaOptions
     /// <summary>Static group membership (e.g. the pod name): a restart within the session timeout causes no rebalance.</summary>
     public string? GroupInstanceId { get; set; }
 
+    /// <summary><c>classic</c> or <c>consumer</c> (KIP-848); see <see cref="KafkaGroupProtocol"/>.</summary>
+    public string GroupProtocol { get; set; } = KafkaGroupProtocol.Classic;
+
     /// <summary>Learning events and calculation requests in, keyed by student id.</summary>
     public string RequestsTopic { get; set; } = "mastery.requests";
 

@@ -26,6 +26,8 @@ public sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOption
             failures.Add("KAFKA_GROUP_ID must not be empty.");
         }
 
+        AddGroupProtocolFailures(failures, options);
+
         foreach (var topic in options.Topics.Where(topic => !TopicName().IsMatch(topic ?? "")))
         {
             failures.Add($"Kafka topic name '{topic}' is invalid: use 1-249 characters of [a-zA-Z0-9._-].");
@@ -51,6 +53,27 @@ public sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AddGroupProtocolFailures(List<string> failures, KafkaOptions options)
+    {
+        if (!KafkaGroupProtocol.TryParse(options.GroupProtocol, out var protocol))
+        {
+            failures.Add($"KAFKA_GROUP_PROTOCOL must be {KafkaGroupProtocol.Classic} or {KafkaGroupProtocol.Consumer} (was '{options.GroupProtocol}').");
+            return;
+        }
+
+        if (options.Client.ContainsKey("group.protocol"))
+        {
+            failures.Add("Set the consumer group protocol with KAFKA_GROUP_PROTOCOL, not Kafka:Client:group.protocol.");
+        }
+
+        if (protocol == Confluent.Kafka.GroupProtocol.Consumer)
+        {
+            failures.AddRange(KafkaGroupProtocol.ClassicOnlyClientProperties
+                .Where(property => options.Client.ContainsKey(property.Key))
+                .Select(property => $"Kafka:Client:{property.Key} is not allowed with KAFKA_GROUP_PROTOCOL=consumer (KIP-848); use {property.Value}."));
+        }
     }
 
     private static bool IsHostAndPort(string broker)

@@ -40,7 +40,6 @@ public sealed class KafkaProducerConnection : IDisposable
         TimeProvider timeProvider,
         ILogger<KafkaProducerConnection> logger)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         this.logger = logger;
         var settings = options.Value;
         var breaker = breakerOptions.Value;

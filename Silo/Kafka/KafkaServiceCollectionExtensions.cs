@@ -17,6 +17,7 @@ public static class KafkaServiceCollectionExtensions
         ("KAFKA_BROKER", (o, v) => o.Broker = v),
         ("KAFKA_GROUP_ID", (o, v) => o.GroupId = v),
         ("KAFKA_GROUP_INSTANCE_ID", (o, v) => o.GroupInstanceId = v),
+        ("KAFKA_GROUP_PROTOCOL", (o, v) => o.GroupProtocol = v),
         ("KAFKA_REQUESTS_TOPIC", (o, v) => o.RequestsTopic = v),
         ("KAFKA_RESULTS_TOPIC", (o, v) => o.ResultsTopic = v),
         ("KAFKA_EVENTS_TOPIC", (o, v) => o.EventsTopic = v),

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
+using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Serialization;
 using MasteryEngine.Silo.Storage;
 using Orleans;
@@ -109,7 +110,10 @@ internal sealed class LearningEventProcessor(
             }
             catch (Exception e) when (e is ArgumentException)
             {
-                return DeadLetterAsync(message.Source, DeadLetterReasons.ValidationFailed, e, cancellationToken);
+                var reason = e is InvalidLearningEventException { Rejection.Reason: LearningEventRejection.Stale }
+                    ? DeadLetterReasons.Stale
+                    : DeadLetterReasons.ValidationFailed;
+                return DeadLetterAsync(message.Source, reason, e, cancellationToken);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {

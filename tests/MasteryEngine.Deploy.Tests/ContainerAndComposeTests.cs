@@ -20,12 +20,14 @@ public sealed class ContainerAndComposeTests
     }
 
     [Fact]
-    public void Dockerfile_runtime_has_librdkafka_a_non_root_user_a_healthcheck_and_port_8005()
+    public void Dockerfile_runtime_has_the_bundled_librdkafka_a_non_root_user_a_healthcheck_and_port_8005()
     {
         var text = string.Join('\n', DockerfileLines);
         var user = DockerfileLines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
 
-        Assert.Contains("apt-get install -y --no-install-recommends librdkafka1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("apt-get install", text, StringComparison.Ordinal);
+        Assert.Contains("-r linux-x64", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("centos8-librdkafka.so", text, StringComparison.Ordinal);
         Assert.DoesNotContain("root", user, StringComparison.Ordinal);
         Assert.NotEqual("USER 0", user);
         Assert.Contains("EXPOSE 8005", DockerfileLines);
@@ -35,7 +37,7 @@ public sealed class ContainerAndComposeTests
     }
 
     [Fact]
-    public void Compose_runs_redis_a_kraft_kafka_broker_a_silo_and_the_gateway()
+    public void Compose_runs_redis_a_kraft_kafka_broker_and_two_silos_of_one_orleans_cluster()
     {
         var stream = new YamlStream();
         using (var reader = new StreamReader(RepositoryFiles.PathOf("deploy", "docker-compose.yml")))
@@ -46,12 +48,23 @@ public sealed class ContainerAndComposeTests
         var services = (YamlMappingNode)stream.Documents.Single().RootNode.At("services");
         var kafka = services.At("kafka");
 
-        Assert.Superset(new HashSet<string> { "redis", "kafka", "silo", "gateway" }, services.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToHashSet());
+        Assert.Superset(new HashSet<string> { "redis", "kafka", "silo-1", "silo-2" }, services.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToHashSet());
         Assert.StartsWith("apache/kafka:", kafka.Text("image"), StringComparison.Ordinal);
         Assert.Contains("controller", kafka.Text("environment", "KAFKA_PROCESS_ROLES"), StringComparison.Ordinal);
         Assert.Null(kafka.Find("environment", "KAFKA_ZOOKEEPER_CONNECT"));
-        Assert.Equal(["8005:8005"], services.At("gateway").Items("ports").Select(n => ((YamlScalarNode)n).Value));
-        Assert.Equal("silo-1", services.Text("silo", "environment", "KAFKA_GROUP_INSTANCE_ID"));
+        Assert.Equal(["8005:8005"], services.At("silo-1").Items("ports").Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal(["8006:8005"], services.At("silo-2").Items("ports").Select(n => ((YamlScalarNode)n).Value));
+        foreach (var silo in new[] { "silo-1", "silo-2" })
+        {
+            Assert.Equal(silo, services.Text(silo, "environment", "KAFKA_GROUP_INSTANCE_ID"));
+            Assert.Equal(silo, services.Text(silo, "hostname"));
+        }
+
+        // Both silos merge this environment (YAML merge keys): one Redis membership table, one cluster identity.
+        var shared = stream.Documents.Single().RootNode.At("x-mastery-engine", "environment");
+        Assert.Equal("redis", shared.Text("STORAGE_PROVIDER"));
+        Assert.Equal("mastery-engine", shared.Text("ORLEANS_CLUSTER_ID"));
+        Assert.Equal("mastery-engine", shared.Text("ORLEANS_SERVICE_ID"));
     }
 
     [Fact]

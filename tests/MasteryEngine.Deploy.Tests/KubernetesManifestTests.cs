@@ -46,7 +46,7 @@ public sealed class KubernetesManifestTests
     public void Client_service_is_cluster_ip_on_80_and_8005_and_reaches_the_container_on_8005()
     {
         var service = KubernetesManifests.Named("Service", "mastery-engine");
-        var containerPort = KubernetesManifests.Container().Items("ports").Single();
+        var containerPort = KubernetesManifests.Container().Items("ports").Single(p => p.Text("name") == "http");
 
         Assert.Equal("ClusterIP", service.Text("spec", "type"));
         Assert.Subset(PodLabels.ToHashSet(), service.Labels("spec", "selector").ToHashSet());
@@ -94,7 +94,6 @@ public sealed class KubernetesManifestTests
         Assert.Equal("RuntimeDefault", security.Text("seccompProfile", "type"));
         Assert.Equal("true", PodSpec.Text("securityContext", "runAsNonRoot"));
         Assert.Equal("RuntimeDefault", PodSpec.Text("securityContext", "seccompProfile", "type"));
-        Assert.Equal("false", PodSpec.Text("automountServiceAccountToken"));
     }
 
     [Fact]
@@ -130,11 +129,11 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Configuration_comes_from_the_config_map_and_the_secret_holds_only_a_placeholder()
+    public void Configuration_comes_from_the_config_map_and_the_example_secret_holds_only_a_placeholder()
     {
         var sources = KubernetesManifests.Container().Items("envFrom");
         var config = KubernetesManifests.Named("ConfigMap", "mastery-engine-config");
-        var secret = KubernetesManifests.Named("Secret", "mastery-engine-secrets");
+        var secret = KubernetesManifests.Example("Secret", "mastery-engine-secrets");
 
         Assert.Contains(sources, s => s.Find("configMapRef", "name") is YamlScalarNode { Value: "mastery-engine-config" });
         Assert.Contains(sources, s => s.Find("secretRef", "name") is YamlScalarNode { Value: "mastery-engine-secrets" });
@@ -146,12 +145,13 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Pod_disruption_budget_keeps_at_least_one_pod()
+    public void Pod_disruption_budget_takes_at_most_one_silo_at_a_time()
     {
         var budget = KubernetesManifests.Named("PodDisruptionBudget", "mastery-engine");
 
         Assert.Equal("policy/v1", budget.Text("apiVersion"));
-        Assert.True(Seconds(budget, "spec", "minAvailable") >= 1);
+        Assert.Equal(1, Seconds(budget, "spec", "maxUnavailable"));
+        Assert.Null(budget.Find("spec", "minAvailable"));
         Assert.Subset(PodLabels.ToHashSet(), budget.Labels("spec", "selector", "matchLabels").ToHashSet());
     }
 
@@ -169,16 +169,16 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Network_policy_admits_8005_and_lets_out_only_redis_kafka_dns_and_telemetry()
+    public void Network_policy_admits_8005_and_the_orleans_ports_and_lets_out_only_redis_kafka_dns_telemetry_silos_and_the_api()
     {
         var policy = KubernetesManifests.Named("NetworkPolicy", "mastery-engine");
-        var ingressPorts = policy.Items("spec", "ingress").SelectMany(r => r.Items("ports")).Select(PortOf).ToList();
+        var ingressPorts = policy.Items("spec", "ingress").SelectMany(r => r.Items("ports")).Select(PortOf).ToHashSet();
         var egressPorts = policy.Items("spec", "egress").SelectMany(r => r.Items("ports")).Select(PortOf).ToHashSet();
 
         Assert.Equal(["Ingress", "Egress"], policy.Items("spec", "policyTypes").Select(n => ((YamlScalarNode)n).Value));
         Assert.Subset(PodLabels.ToHashSet(), policy.Labels("spec", "podSelector", "matchLabels").ToHashSet());
-        Assert.Equal(["TCP/8005"], ingressPorts);
-        Assert.Equal(new HashSet<string> { "TCP/6379", "TCP/9092", "UDP/53", "TCP/53", "TCP/4317", "TCP/4318" }, egressPorts);
+        Assert.Equal(new HashSet<string> { "TCP/8005", "TCP/11111", "TCP/30000" }, ingressPorts);
+        Assert.Equal(new HashSet<string> { "TCP/6379", "TCP/9092", "UDP/53", "TCP/53", "TCP/4317", "TCP/4318", "TCP/11111", "TCP/30000", "TCP/443", "TCP/6443" }, egressPorts);
     }
 
     private static string PortOf(YamlNode port) => port.Text("protocol") + "/" + port.Text("port");

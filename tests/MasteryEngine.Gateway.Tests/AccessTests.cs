@@ -16,6 +16,7 @@ public sealed class AccessTests(GatewayFactory factory) : IClassFixture<GatewayF
     public async Task Student_reads_own_data(string path)
     {
         var studentId = TestTokens.NewId("student");
+        await factory.ClientFor(TestTokens.Admin()).CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
 
         var (status, _) = await factory.ClientFor(TestTokens.Student(studentId)).PostAsync(path, $$"""{"student_id": "{{studentId}}"}""");
 
@@ -38,6 +39,7 @@ public sealed class AccessTests(GatewayFactory factory) : IClassFixture<GatewayF
     {
         var (cohortId, studentId) = (TestTokens.NewId("cohort"), TestTokens.NewId("student"));
         await factory.ClientFor(TestTokens.Admin()).AddToCohortAsync(cohortId, studentId);
+        await factory.ClientFor(TestTokens.Admin()).CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
         var teacher = factory.ClientFor(TestTokens.Teacher(TestTokens.NewId("teacher"), "other_cohort", cohortId));
 
         var (status, _) = await teacher.PostAsync(path, $$"""{"student_id": "{{studentId}}"}""");
@@ -62,7 +64,10 @@ public sealed class AccessTests(GatewayFactory factory) : IClassFixture<GatewayF
     [MemberData(nameof(StudentPosts))]
     public async Task Admin_reads_any_student(string path)
     {
-        var (status, _) = await factory.ClientFor(TestTokens.Admin()).PostAsync(path, $$"""{"student_id": "{{TestTokens.NewId("student")}}"}""");
+        var studentId = TestTokens.NewId("student");
+        await factory.ClientFor(TestTokens.Admin()).CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
+
+        var (status, _) = await factory.ClientFor(TestTokens.Admin()).PostAsync(path, $$"""{"student_id": "{{studentId}}"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
     }
@@ -72,6 +77,7 @@ public sealed class AccessTests(GatewayFactory factory) : IClassFixture<GatewayF
     {
         var studentId = TestTokens.NewId("student");
         var token = TestTokens.Create(new() { ["user_id"] = studentId, ["role"] = "student" });
+        await factory.ClientFor(TestTokens.Admin()).CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
 
         var (status, _) = await factory.ClientFor(token).PostAsync("/api/v1/mastery/query", $$"""{"student_id": "{{studentId}}"}""");
 

@@ -32,22 +32,23 @@ public sealed class ComplianceTests(GatewayFactory factory) : IClassFixture<Gate
         await Admin.CalculateAsync(studentId, 0.77, 0.77, 0.77, 0.77);
 
         var (erased, erasure) = await Admin.SendAsync(HttpMethod.Delete, $"/api/v1/compliance/student/{studentId}");
-        var query = await Admin.QueryAsync(studentId);
+        var (queried, query) = await Admin.PostAsync("/api/v1/mastery/query", $$"""{"student_id": "{{studentId}}"}""");
         var (_, export) = await Admin.GetJsonAsync($"/api/v1/compliance/export/{studentId}");
         var (_, members) = await Admin.GetJsonAsync($"/api/v1/cohorts/{cohortId}/students");
-        var (_, history) = await Admin.GetJsonAsync($"/api/v1/analytics/history/{studentId}");
+        var (historyStatus, history) = await Admin.GetJsonAsync($"/api/v1/analytics/history/{studentId}");
         var (audited, audit) = await Admin.GetJsonAsync($"/api/v1/compliance/audit?student_id={studentId}");
 
         Assert.Equal(HttpStatusCode.OK, erased);
         var kinds = erasure.Path("data.erased_data_kinds").EnumerateArray().Select(kind => kind.GetString()).ToList();
         Assert.NotEmpty(kinds);
-        Assert.Equal(0, query.Path("current_mastery.mastery_score").GetDouble());
-        Assert.Equal(JsonValueKind.Null, query.GetProperty("historical_average").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, queried);
+        Assert.Equal("student-not-found", query.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, export.Path("data.current_mastery").ValueKind);
         Assert.Equal(0, export.Path("data.snapshots").GetArrayLength());
         Assert.Equal(0, export.Path("data.cohorts").GetArrayLength());
         Assert.Equal(0, members.Path("data.students").GetArrayLength());
-        Assert.Equal(0, history.Path("data.snapshots").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, historyStatus);
+        Assert.Equal("student-not-found", history.GetProperty("type").GetString());
 
         Assert.Equal(HttpStatusCode.OK, audited);
         var record = Assert.Single(audit.GetProperty("data").EnumerateArray(), r => r.GetProperty("action").GetString() == "erasure");
@@ -68,7 +69,8 @@ public sealed class ComplianceTests(GatewayFactory factory) : IClassFixture<Gate
         var (status, _) = await client.SendAsync(HttpMethod.Delete, $"/api/v1/compliance/student/{studentId}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(0, (await client.QueryAsync(studentId)).Path("current_mastery.mastery_score").GetDouble());
+        var (queried, _) = await client.PostAsync("/api/v1/mastery/query", $$"""{"student_id": "{{studentId}}"}""");
+        Assert.Equal(HttpStatusCode.NotFound, queried);
     }
 
     [Theory]

@@ -10,7 +10,10 @@ public sealed class InsightsTests(GatewayFactory factory) : IClassFixture<Gatewa
     [Fact]
     public async Task Prediction_defaults_to_seven_days()
     {
-        var (status, body) = await Admin.PostAsync("/api/v1/predictions/next-week", """{"student_id": "student_new"}""");
+        var studentId = TestTokens.NewId("student");
+        await Admin.CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
+
+        var (status, body) = await Admin.PostAsync("/api/v1/predictions/next-week", $$"""{"student_id": "{{studentId}}"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(7, body.Path("data.timeframe_days").GetInt32());
@@ -19,7 +22,10 @@ public sealed class InsightsTests(GatewayFactory factory) : IClassFixture<Gatewa
     [Fact]
     public async Task Prediction_without_history_says_so_with_zero_confidence()
     {
-        var (_, body) = await Admin.PostAsync("/api/v1/predictions/next-week", $$"""{"student_id": "{{TestTokens.NewId("student")}}"}""");
+        var studentId = TestTokens.NewId("student");
+        await Admin.CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
+
+        var (_, body) = await Admin.PostAsync("/api/v1/predictions/next-week", $$"""{"student_id": "{{studentId}}"}""");
 
         Assert.True(body.Path("data.insufficient_history").GetBoolean());
         Assert.Equal(0, body.Path("data.confidence").GetDouble());

@@ -8,15 +8,6 @@ public sealed class MasteryApiTests(GatewayFactory factory) : IClassFixture<Gate
     private HttpClient Admin => factory.ClientFor(TestTokens.Admin());
 
     [Fact]
-    public async Task Query_of_a_student_without_data_answers_zero_mastery()
-    {
-        var data = await Admin.QueryAsync(TestTokens.NewId("student"));
-
-        Assert.Equal(0, data.Path("current_mastery.mastery_score").GetDouble());
-        Assert.Equal("novice", data.Path("current_mastery.level").GetString());
-    }
-
-    [Fact]
     public async Task Query_without_components_leaves_components_and_breakdown_out()
     {
         var studentId = TestTokens.NewId("student");

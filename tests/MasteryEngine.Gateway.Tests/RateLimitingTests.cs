@@ -8,6 +8,7 @@ public sealed class RateLimitedGatewayFactory() : GatewayFactory("Development", 
     ["RATE_LIMIT_ENABLED"] = "true",
     ["RateLimiting:PermitLimit"] = "3",
     ["RateLimiting:Window"] = "00:10:00",
+    ["RATE_LIMIT_EXEMPT_PATHS"] = "/health, /ready",
 });
 
 public sealed class RateLimitingTests(RateLimitedGatewayFactory factory) : IClassFixture<RateLimitedGatewayFactory>
@@ -45,7 +46,7 @@ public sealed class RateLimitingTests(RateLimitedGatewayFactory factory) : IClas
     [Theory]
     [InlineData("/health")]
     [InlineData("/ready")]
-    public async Task Probes_are_never_limited(string path)
+    public async Task Exempted_paths_are_never_limited(string path)
     {
         var client = factory.CreateClient();
 

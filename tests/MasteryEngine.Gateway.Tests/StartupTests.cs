@@ -33,7 +33,7 @@ public sealed class StartupTests
     {
         using var factory = new GatewayFactory("Production", new Dictionary<string, string?>());
 
-        var (status, _) = await factory.ClientFor(TestTokens.Admin()).PostAsync("/api/v1/mastery/query", """{"student_id": "s1"}""");
+        var (status, _) = await factory.ClientFor(TestTokens.Admin()).PostAsync("/api/v1/mastery/calculate", """{"student_id": "s1"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
     }
@@ -44,7 +44,7 @@ public sealed class StartupTests
         using var factory = new GatewayFactory("Development", new Dictionary<string, string?> { ["JWT_SECRET"] = "" });
         var token = TestTokens.Create(new() { ["sub"] = "admin_dev", ["roles"] = new[] { "admin" } }, secret: JwtOptions.DevelopmentSecret);
 
-        var (status, _) = await factory.ClientFor(token).PostAsync("/api/v1/mastery/query", """{"student_id": "s1"}""");
+        var (status, _) = await factory.ClientFor(token).PostAsync("/api/v1/mastery/calculate", """{"student_id": "s1"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
     }
@@ -75,6 +75,7 @@ public sealed class StartupTests
     {
         using var factory = new GatewayFactory("Development", new Dictionary<string, string?> { ["GDPR_RETENTION_DAYS"] = "10" });
         var admin = factory.ClientFor(TestTokens.Admin());
+        await admin.CalculateAsync("s1", 0.5, 0.5, 0.5, 0.5);
 
         var (allowed, _) = await admin.GetJsonAsync("/api/v1/analytics/history/s1?days=10");
         using var refused = await admin.GetAsync("/api/v1/analytics/history/s1?days=11");

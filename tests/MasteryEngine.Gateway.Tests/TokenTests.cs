@@ -17,6 +17,7 @@ public sealed class TokenTests(GatewayFactory factory) : IClassFixture<GatewayFa
     {
         var (cohortId, studentId) = (TestTokens.NewId("cohort"), TestTokens.NewId("student"));
         await factory.ClientFor(TestTokens.Admin()).AddToCohortAsync(cohortId, studentId);
+        await factory.ClientFor(TestTokens.Admin()).CalculateAsync(studentId, 0.5, 0.5, 0.5, 0.5);
         var token = Issuer().Issue("teacher_cli", [MasteryRoles.Teacher], [cohortId], TimeSpan.FromMinutes(5));
 
         var (status, _) = await factory.ClientFor(token).PostAsync("/api/v1/mastery/query", $$"""{"student_id": "{{studentId}}"}""");

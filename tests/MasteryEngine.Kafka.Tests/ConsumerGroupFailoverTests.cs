@@ -1,3 +1,4 @@
+using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 using Microsoft.Extensions.Hosting;
@@ -15,16 +16,18 @@ public sealed class ConsumerGroupFailoverTests(KafkaMockClusterFixture cluster, 
     /// abandoned, so the broker only notices when the session times out, as with a killed process. Both silos share
     /// one grain directory here, standing in for the storage the real silos share.
     /// </remarks>
-    [Fact]
-    public async Task After_one_of_two_silos_is_killed_mid_stream_every_event_is_applied_exactly_once()
+    [Theory]
+    [InlineData(KafkaGroupProtocol.Classic)]
+    [InlineData(KafkaGroupProtocol.Consumer)]
+    public async Task After_one_of_two_silos_is_killed_mid_stream_every_event_is_applied_exactly_once(string groupProtocol)
     {
         var topics = cluster.CreateTopics(requestPartitions: 6);
         var grains = new RecordingGrainFactory { CallDelay = TimeSpan.FromMilliseconds(2) };
         var students = Enumerable.Range(0, 40).Select(_ => TestEvents.NewStudentId()).ToList();
         var firstHalf = Events(students, 1, 25);
         var secondHalf = Events(students, 26, 50);
-        using var survivor = await KafkaTestHost.StartAsync(cluster, topics, grains);
-        var victim = await KafkaTestHost.StartAsync(cluster, topics, grains);
+        using var survivor = await KafkaTestHost.StartAsync(cluster, topics, grains, groupProtocol: groupProtocol);
+        var victim = await KafkaTestHost.StartAsync(cluster, topics, grains, groupProtocol: groupProtocol);
         try
         {
             await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, firstHalf);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Serialization;
+using MasteryEngine.Silo.Kafka;
 using MasteryEngine.Silo.Storage;
 using Orleans.Storage;
 using MasteryEngine.Testing;
@@ -13,12 +14,14 @@ public sealed class KafkaEventConsumerTests(KafkaMockClusterFixture cluster) : I
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Events_produced_with_kcat_change_grain_state_and_report_results()
+    [Theory]
+    [InlineData(KafkaGroupProtocol.Classic)]
+    [InlineData(KafkaGroupProtocol.Consumer)]
+    public async Task Events_produced_with_kcat_change_grain_state_and_report_results(string groupProtocol)
     {
         var topics = cluster.CreateTopics();
         var grains = new RecordingGrainFactory();
-        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains);
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains, groupProtocol: groupProtocol);
         using var metrics = new KafkaMetricsRecorder(host);
         var students = Enumerable.Range(0, 5).Select(_ => TestEvents.NewStudentId()).ToList();
         var lines = students.SelectMany(student => Enumerable.Range(1, 10)
@@ -123,14 +126,16 @@ public sealed class KafkaEventConsumerTests(KafkaMockClusterFixture cluster) : I
         await host.StopAsync();
     }
 
-    [Fact]
-    public async Task Offsets_are_committed_so_a_restarted_consumer_does_not_reprocess()
+    [Theory]
+    [InlineData(KafkaGroupProtocol.Classic)]
+    [InlineData(KafkaGroupProtocol.Consumer)]
+    public async Task Offsets_are_committed_so_a_restarted_consumer_does_not_reprocess(string groupProtocol)
     {
         var topics = cluster.CreateTopics(requestPartitions: 3);
         var grains = new RecordingGrainFactory();
         var students = Enumerable.Range(0, 6).Select(_ => TestEvents.NewStudentId()).ToList();
         var lines = students.SelectMany(s => Enumerable.Range(1, 20).Select(i => (s, TestEvents.Completion(s, $"{s}-{i}", i)))).ToList();
-        using (var first = await KafkaTestHost.StartAsync(cluster, topics, grains))
+        using (var first = await KafkaTestHost.StartAsync(cluster, topics, grains, groupProtocol: groupProtocol))
         {
             await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, lines);
             await Eventually.UntilAsync(() => grains.AppliedEventCount == lines.Count, Patience, "every event applied");
@@ -143,7 +148,7 @@ public sealed class KafkaEventConsumerTests(KafkaMockClusterFixture cluster) : I
             ends.OrderBy(o => o.Partition.Value).Select(o => o.Offset.Value),
             committed.OrderBy(o => o.Partition.Value).Select(o => o.Offset == Offset.Unset ? 0 : o.Offset.Value));
 
-        using var second = await KafkaTestHost.StartAsync(cluster, topics, grains);
+        using var second = await KafkaTestHost.StartAsync(cluster, topics, grains, groupProtocol: groupProtocol);
         var late = TestEvents.NewStudentId();
         await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, [(late, TestEvents.Completion(late, $"{late}-1", 1))]);
         await Eventually.UntilAsync(() => grains.Student(late).Applied.Count == 1, Patience, "the new event applied");

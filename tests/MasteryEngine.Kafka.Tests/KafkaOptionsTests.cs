@@ -48,6 +48,55 @@ public sealed class KafkaOptionsTests
         Assert.Contains("'bad topic!' is invalid", failure.Message);
     }
 
+    [Theory]
+    [InlineData(null, "classic")]
+    [InlineData("classic", "classic")]
+    [InlineData("consumer", "consumer")]
+    public void The_consumer_group_protocol_is_classic_unless_KIP_848_is_asked_for(string? protocol, string expected)
+    {
+        var options = Bind(new() { ["KAFKA_BROKER"] = "kafka:9092", ["KAFKA_GROUP_PROTOCOL"] = protocol });
+
+        Assert.Equal(expected, options.GroupProtocol);
+    }
+
+    [Theory]
+    [InlineData("Consumer")]
+    [InlineData("kip848")]
+    public void An_unknown_consumer_group_protocol_is_rejected_at_start_up(string protocol)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["KAFKA_BROKER"] = "kafka:9092", ["KAFKA_GROUP_PROTOCOL"] = protocol }));
+
+        Assert.Contains($"KAFKA_GROUP_PROTOCOL must be classic or consumer (was '{protocol}')", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("session.timeout.ms", "group.consumer.session.timeout.ms")]
+    [InlineData("heartbeat.interval.ms", "group.consumer.heartbeat.interval.ms")]
+    [InlineData("partition.assignment.strategy", "group.remote.assignor")]
+    public void A_classic_only_client_setting_is_rejected_with_the_KIP_848_protocol(string property, string replacement)
+    {
+        var settings = new Dictionary<string, string?> { ["KAFKA_BROKER"] = "kafka:9092", [$"Kafka:Client:{property}"] = "1000" };
+        Assert.Equal("classic", Bind(settings).GroupProtocol);
+
+        settings["KAFKA_GROUP_PROTOCOL"] = "consumer";
+        var failure = Assert.Throws<OptionsValidationException>(() => Bind(settings));
+
+        Assert.Contains($"Kafka:Client:{property} is not allowed with KAFKA_GROUP_PROTOCOL=consumer (KIP-848)", failure.Message);
+        Assert.Contains(replacement, failure.Message);
+    }
+
+    [Fact]
+    public void The_group_protocol_is_not_set_through_the_client_properties()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Bind(new()
+        {
+            ["KAFKA_BROKER"] = "kafka:9092",
+            ["Kafka:Client:group.protocol"] = "consumer",
+        }));
+
+        Assert.Contains("KAFKA_GROUP_PROTOCOL, not Kafka:Client:group.protocol", failure.Message);
+    }
+
     private static KafkaOptions Bind(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

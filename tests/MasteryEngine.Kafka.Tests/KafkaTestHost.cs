@@ -11,9 +11,13 @@ namespace MasteryEngine.Kafka.Tests;
 internal static class KafkaTestHost
 {
     public static async Task<IHost> StartAsync(
-        KafkaMockClusterFixture cluster, KafkaTestTopics topics, IGrainFactory grainFactory, IDictionary<string, string?>? overrides = null)
+        KafkaMockClusterFixture cluster,
+        KafkaTestTopics topics,
+        IGrainFactory grainFactory,
+        IDictionary<string, string?>? overrides = null,
+        string groupProtocol = KafkaGroupProtocol.Classic)
     {
-        var settings = cluster.Configuration(topics);
+        var settings = cluster.Configuration(topics, groupProtocol);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -9,7 +9,7 @@ namespace MasteryEngine.Kafka.Tests;
 /// librdkafka's own fault injection, <c>rd_kafka_test_fatal_error</c>: "there is no practical way to trigger real
 /// fatal errors in the idempotent producer, this method allows an application to trigger fabricated fatal errors
 /// in tests to check its error handling code". After it the producer really is fatal: it refuses every send.
-/// Confluent.Kafka 1.9.3 does not expose the native handle, so it is read from its internal property.
+/// Confluent.Kafka does not expose the native handle, so it is read from its internal property.
 /// </summary>
 internal static class LibrdkafkaFaults
 {
@@ -28,6 +28,6 @@ internal static class LibrdkafkaFaults
         }
     }
 
-    [DllImport(LibrdkafkaLoader.LibrdkafkaFileName)]
+    [DllImport(BundledLibrdkafka.FileName)]
     private static extern int rd_kafka_test_fatal_error(IntPtr handle, int errorCode, [MarshalAs(UnmanagedType.LPUTF8Str)] string reason);
 }

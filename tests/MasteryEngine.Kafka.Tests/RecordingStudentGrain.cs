@@ -111,6 +111,8 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
 
     public Task<bool> HasDataAsync() => throw new NotSupportedException();
 
+    public Task<DateOnly?> GetEventAppliedOnAsync(string eventId) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<string>> GetCohortsAsync() => throw new NotSupportedException();
 
     public Task<IReadOnlyList<string>> GetBatchesAsync() => throw new NotSupportedException();

@@ -1,6 +1,5 @@
 using System.Text;
 using Confluent.Kafka;
-using MasteryEngine.Silo.Kafka;
 
 namespace MasteryEngine.Kafka.Tests;
 
@@ -19,7 +18,6 @@ internal static class TestEvents
     /// <summary>A plain idempotent producer for messages kcat cannot express (null key or value, invalid UTF-8).</summary>
     public static IProducer<byte[]?, byte[]?> Producer(string bootstrapServers)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         return new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,

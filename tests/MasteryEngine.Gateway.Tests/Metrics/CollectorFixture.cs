@@ -1,36 +1,34 @@
 using System.Diagnostics.Metrics;
-using MasteryEngine.Silo.Observability;
+using MasteryEngine.Gateway.Metrics;
+using MasteryEngine.Gateway.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace MasteryEngine.Gateway.Tests.Metrics;
 
-/// <summary>A private meter factory and a collector listening to it: each test gets its own, so figures never mix.</summary>
+/// <summary>
+/// The gateway's OpenTelemetry metrics on a private container and meter factory: each test gets its own, so
+/// figures never mix. Samples carry instrument names, which for gauges are the exposed names too.
+/// </summary>
 public sealed class CollectorFixture : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public CollectorFixture(params KeyValuePair<string, string?>[] settings)
+    public CollectorFixture()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         services = new ServiceCollection()
             .AddLogging()
-            .AddPrometheusMetrics(configuration)
+            .AddMetrics()
+            .AddMasteryTelemetry(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
-        Collector = services.GetRequiredService<PrometheusMetricsCollector>();
-        Meter = MeterFactory.Create("MasteryEngine.Test");
+        services.GetRequiredService<MeterProvider>();
     }
 
     public IMeterFactory MeterFactory => services.GetRequiredService<IMeterFactory>();
 
-    public PrometheusMetricsCollector Collector { get; }
-
-    public Meter Meter { get; }
-
-    public string Scrape() => PrometheusTextFormat.Write(Collector.Collect());
-
-    public IReadOnlyList<ExpositionSample> Samples() => ExpositionSample.ParseAll(Scrape());
+    public IReadOnlyList<ExpositionSample> Samples() =>
+        [.. services.GetRequiredService<DetailedMetricsReader>().Collect().Select(s => new ExpositionSample(s.Instrument, s.Labels, s.Value))];
 
     public void Dispose() => services.Dispose();
 }

@@ -1,4 +1,4 @@
-using MasteryEngine.Silo.Observability;
+using MasteryEngine.Gateway.Metrics;
 
 namespace MasteryEngine.Gateway.Tests.Metrics;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Grains.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,14 +31,18 @@ public sealed class MetricsEndpointTests
         var (exitCode, lint) = await PromTool.CheckMetricsAsync(exposition);
         var samples = ExpositionSample.ParseAll(exposition);
 
-        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(response.Content.Headers.ContentType.Parameters, p => p.Name == "version" && p.Value == "0.0.4");
         Assert.True(exitCode == 0, lint);
         // rate(http_requests_total[5m])
         Assert.Contains(samples, s => s.Name == "http_requests_total" && s.Labels["route"] == "/metrics" && s.Labels["method"] == "GET" && s.Labels["status"] == "200" && s.Value >= 3);
         Assert.Contains(samples, s => s.Name == "http_requests_total" && s.Labels["route"] == "unmatched" && s.Labels["status"] == "404" && s.Value == 3);
         // histogram_quantile(0.95, rate(http_request_duration_seconds_bucket[5m]))
         Assert.Contains(samples, s => s.Name == "http_request_duration_seconds_bucket" && s.Labels["le"] == "+Inf" && s.Labels["route"] == "/metrics");
+        // Buckets suited to milliseconds, not the SDK's 0, 5, 10, ... defaults.
+        Assert.Contains(samples, s => s.Name == "http_request_duration_seconds_bucket" && s.Labels["le"] == "0.001");
         Assert.Contains(samples, s => s.Name == "http_request_duration_seconds_bucket" && s.Labels["le"] == "0.005");
+        Assert.DoesNotContain(samples, s => s.Labels.ContainsKey("otel_scope_name"));
         // rate(mastery_calculation_duration_seconds_sum[5m])
         Assert.Contains(samples, s => s.Name == "mastery_calculation_duration_seconds_sum" && s.Value > 0);
         Assert.Contains(samples, s => s.Name == "mastery_calculation_duration_seconds_count" && s.Value == 1);
@@ -45,6 +50,62 @@ public sealed class MetricsEndpointTests
         Assert.Contains(samples, s => s.Name == "mastery_engine_memory_usage_bytes" && s.Value > 0);
         Assert.Contains(samples, s => s.Name == "dotnet_gc_collections_total");
         Assert.Contains(samples, s => s.Name == "http_requests_active" && s.Value >= 1);
+    }
+
+    [Fact]
+    public async Task A_fresh_process_exposes_the_gauges_the_runbooks_name_before_any_traffic_and_passes_promtool()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+
+        var exposition = await client.GetStringAsync(MetricsUri);
+        var (exitCode, lint) = await PromTool.CheckMetricsAsync(exposition);
+        var samples = ExpositionSample.ParseAll(exposition);
+
+        Assert.True(exitCode == 0, lint);
+        Assert.Contains(samples, s => s.Name == "http_requests_active" && s.Labels.Count == 0);
+        Assert.Contains(samples, s => s.Name == "mastery_engine_memory_usage_bytes" && s.Value > 0);
+        Assert.Contains(samples, s => s.Name == "dotnet_process_memory_working_set_bytes");
+        Assert.Contains(samples, s => s.Name == "dotnet_gc_collections_total");
+        Assert.Contains(samples, s => s.Name == "dotnet_thread_pool_thread_count_total");
+        Assert.Contains(samples, s => s.Name == "dotnet_timers");
+        // Orleans' own meter, its instruments in non-base units left out (promtool above would reject them).
+        Assert.Contains(samples, s => s.Name.StartsWith("orleans_", StringComparison.Ordinal));
+        Assert.DoesNotContain(samples, s => s.Name.Contains("_milliseconds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_hosts_in_one_process_do_not_count_each_others_requests()
+    {
+        await using var first = await ObservedTestApp.StartAsync(web => web.MapGet("/first", () => "1"));
+        await using var second = await ObservedTestApp.StartAsync(web => web.MapGet("/second", () => "2"));
+
+        await first.Client.GetAsync(new Uri("/first", UriKind.Relative));
+        await first.Client.GetAsync(new Uri("/first", UriKind.Relative));
+        await second.Client.GetAsync(new Uri("/second", UriKind.Relative));
+        var firstSamples = await first.ScrapeAsync();
+        var secondSamples = await second.ScrapeAsync();
+
+        Assert.Equal(2, firstSamples.Single(s => s.Name == "http_requests_total" && s.Labels["route"] == "/first").Value);
+        Assert.DoesNotContain(firstSamples, s => s.Labels.GetValueOrDefault("route") == "/second");
+        Assert.Equal(1, secondSamples.Single(s => s.Name == "http_requests_total" && s.Labels["route"] == "/second").Value);
+        Assert.DoesNotContain(secondSamples, s => s.Labels.GetValueOrDefault("route") == "/first");
+    }
+
+    [Fact]
+    public async Task Configured_histogram_buckets_replace_the_defaults_for_seconds_histograms()
+    {
+        await using var app = await ObservedTestApp.StartAsync(web => web.MapGet("/ok", () => "ok"), new Dictionary<string, string?>
+        {
+            ["Metrics:HistogramBuckets:0"] = "0.5",
+            ["Metrics:HistogramBuckets:1"] = "2",
+        });
+
+        await app.Client.GetAsync(new Uri("/ok", UriKind.Relative));
+        var samples = await app.ScrapeAsync();
+
+        var bounds = samples.Where(s => s.Name == "http_request_duration_seconds_bucket" && s.Labels["route"] == "/ok").Select(s => s.Labels["le"]);
+        Assert.Equal(["0.5", "2", "+Inf"], bounds);
     }
 
     [Fact]
@@ -77,7 +138,7 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Detailed_metrics_report_routes_error_rate_cache_ratio_and_circuit_breakers()
+    public async Task Detailed_metrics_report_routes_error_rate_and_circuit_breakers()
     {
         await using var app = await ObservedTestApp.StartAsync(web =>
         {
@@ -85,9 +146,7 @@ public sealed class MetricsEndpointTests
             web.MapGet("/fail", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         });
         var meter = app.Services.GetRequiredService<IMeterFactory>().Create("MasteryEngine.Storage");
-        meter.CreateCounter<long>("cache_hits_total").Add(3);
-        meter.CreateCounter<long>("cache_misses_total").Add(1);
-        meter.CreateObservableGauge("circuit_breaker_state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("name", "redis")));
+        meter.CreateObservableGauge(DetailedMetricsReport.CircuitBreakerInstrument, () => new Measurement<int>(1, new KeyValuePair<string, object?>("name", "redis")));
         for (var i = 0; i < 3; i++)
         {
             await app.Client.GetAsync(new Uri("/ok", UriKind.Relative));
@@ -103,7 +162,7 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, root.GetProperty("active_requests").GetInt64());
         Assert.Equal(4, root.GetProperty("total_requests").GetInt64());
         Assert.Equal(0.25, root.GetProperty("error_rate").GetDouble());
-        Assert.Equal(0.75, root.GetProperty("cache_hit_ratio").GetDouble());
+        Assert.False(root.TryGetProperty("cache_hit_ratio", out _));
         Assert.Equal("open", root.GetProperty("circuit_breakers").GetProperty("redis").GetString());
         var ok = root.GetProperty("routes").EnumerateArray().Single(r => r.GetProperty("route").GetString() == "/ok");
         Assert.Equal("GET", ok.GetProperty("method").GetString());
@@ -114,13 +173,12 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Detailed_metrics_without_cache_or_breaker_instruments_say_so()
+    public async Task Detailed_metrics_without_breaker_instruments_say_so()
     {
         await using var app = await ObservedTestApp.StartAsync(_ => { });
 
         using var report = JsonDocument.Parse(await app.Client.GetStringAsync(new Uri("/metrics/detailed", UriKind.Relative)));
 
-        Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("cache_hit_ratio").ValueKind);
         Assert.Empty(report.RootElement.GetProperty("circuit_breakers").EnumerateObject());
     }
 }

@@ -7,38 +7,69 @@ public class AppliedEventLogTests
     [Fact]
     public void An_added_event_id_is_recognised()
     {
-        var log = AppliedEventLog.Add([], EventFingerprint.Of("evt-1"), 100, 90, 10);
+        var log = AppliedEventLog.Add([], EventFingerprint.Of("evt-1"), 100, 90);
 
         Assert.True(AppliedEventLog.Contains(log, EventFingerprint.Of("evt-1")));
         Assert.False(AppliedEventLog.Contains(log, EventFingerprint.Of("evt-2")));
-    }
-
-    [Theory]
-    [InlineData(5, 20, 5)]
-    [InlineData(256, 20, 20)]
-    [InlineData(1, 3, 1)]
-    public void Only_the_most_recent_ids_are_kept(int max, int added, int expectedKept)
-    {
-        var log = Array.Empty<AppliedEvent>();
-        for (var i = 0; i < added; i++)
-        {
-            log = AppliedEventLog.Add(log, EventFingerprint.Of($"evt-{i}"), 100, 90, max);
-        }
-
-        Assert.Equal(expectedKept, log.Length);
-        Assert.True(AppliedEventLog.Contains(log, EventFingerprint.Of($"evt-{added - 1}")));
-        Assert.Equal(added > max, !AppliedEventLog.Contains(log, EventFingerprint.Of("evt-0")));
+        Assert.Equal(100, AppliedEventLog.Find(log, EventFingerprint.Of("evt-1"))?.Day);
     }
 
     [Fact]
-    public void Ids_older_than_the_retention_period_are_forgotten()
+    public void Every_id_inside_the_window_is_kept_however_many_there_are()
     {
-        var log = AppliedEventLog.Add([], EventFingerprint.Of("old"), 100, 90, 256);
+        var log = Array.Empty<AppliedEvent>();
+        for (var i = 0; i < 5000; i++)
+        {
+            log = AppliedEventLog.Add(log, EventFingerprint.Of($"evt-{i}"), 100 + (i / 100), 90);
+        }
 
-        log = AppliedEventLog.Add(log, EventFingerprint.Of("new"), 190, 90, 256);
+        Assert.Equal(5000, log.Length);
+        Assert.True(AppliedEventLog.Contains(log, EventFingerprint.Of("evt-0")));
+    }
 
-        Assert.False(AppliedEventLog.Contains(log, EventFingerprint.Of("old")));
+    [Theory]
+    [InlineData(100, 189, 90, true)]
+    [InlineData(100, 190, 90, false)]
+    [InlineData(100, 100, 1, true)]
+    [InlineData(100, 101, 1, false)]
+    [InlineData(100, 106, 7, true)]
+    [InlineData(100, 107, 7, false)]
+    public void Ids_are_remembered_for_the_window_from_the_day_they_were_applied(int appliedDay, int today, int window, bool remembered)
+    {
+        var log = AppliedEventLog.Add([], EventFingerprint.Of("old"), appliedDay, window);
+
+        log = AppliedEventLog.Add(log, EventFingerprint.Of("new"), today, window);
+
+        Assert.Equal(remembered, AppliedEventLog.Contains(log, EventFingerprint.Of("old")));
         Assert.True(AppliedEventLog.Contains(log, EventFingerprint.Of("new")));
+    }
+
+    [Theory]
+    [InlineData(100, 100, 90, false)]
+    [InlineData(11, 100, 90, false)]
+    [InlineData(10, 100, 90, true)]
+    [InlineData(0, 100, 90, true)]
+    [InlineData(101, 100, 90, false)]
+    [InlineData(99, 100, 1, true)]
+    public void Events_as_old_as_the_window_are_stale(int eventDay, int today, int window, bool stale) =>
+        Assert.Equal(stale, AppliedEventLog.IsStale(eventDay, today, window));
+
+    [Fact]
+    public void An_event_inside_the_window_is_still_remembered_whenever_it_was_applied()
+    {
+        const int Window = 30;
+        for (var eventDay = 0; eventDay < 60; eventDay++)
+        {
+            for (var appliedDay = eventDay; appliedDay < eventDay + 40; appliedDay++)
+            {
+                var log = AppliedEventLog.Add([], EventFingerprint.Of("e"), appliedDay, Window);
+                for (var today = appliedDay; today < appliedDay + 40; today++)
+                {
+                    var kept = AppliedEventLog.Retained(log, today, Window).ToArray();
+                    Assert.True(AppliedEventLog.IsStale(eventDay, today, Window) || AppliedEventLog.Contains(kept, EventFingerprint.Of("e")));
+                }
+            }
+        }
     }
 
     [Theory]

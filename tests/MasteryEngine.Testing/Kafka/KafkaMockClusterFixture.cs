@@ -1,3 +1,4 @@
+using System.Globalization;
 using MasteryEngine.Silo.Kafka;
 
 namespace MasteryEngine.Testing.Kafka;
@@ -8,9 +9,15 @@ namespace MasteryEngine.Testing.Kafka;
 /// </summary>
 public sealed class KafkaMockClusterFixture : IDisposable
 {
+    /// <summary>A short group session, so that a killed member's partitions move on quickly under either protocol.</summary>
+    public static readonly TimeSpan SessionTimeout = TimeSpan.FromSeconds(6);
+
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(300);
+
     public KafkaMockClusterFixture()
     {
         Cluster = KafkaMockCluster.Start(brokerCount: 1);
+        Cluster.SetConsumerGroupTimeouts(SessionTimeout, HeartbeatInterval);
     }
 
     public KafkaMockCluster Cluster { get; }
@@ -28,8 +35,26 @@ public sealed class KafkaMockClusterFixture : IDisposable
         return topics;
     }
 
-    /// <summary>Configuration for <c>AddKafkaStreams</c> against this cluster, tuned for quick tests.</summary>
-    public Dictionary<string, string?> Configuration(KafkaTestTopics topics) => new()
+    /// <summary>
+    /// Configuration for <c>AddKafkaStreams</c> against this cluster, tuned for quick tests. A classic member sets
+    /// its session timeout itself; a KIP-848 (<c>consumer</c>) member gets it from the broker.
+    /// </summary>
+    public Dictionary<string, string?> Configuration(KafkaTestTopics topics, string groupProtocol = KafkaGroupProtocol.Classic)
+    {
+        var settings = CommonConfiguration(topics);
+        settings["KAFKA_GROUP_PROTOCOL"] = groupProtocol;
+        if (groupProtocol == KafkaGroupProtocol.Classic)
+        {
+            settings["Kafka:Client:session.timeout.ms"] = SessionTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
+            settings["Kafka:Client:heartbeat.interval.ms"] = HeartbeatInterval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
+    public void Dispose() => Cluster.Dispose();
+
+    private Dictionary<string, string?> CommonConfiguration(KafkaTestTopics topics) => new()
     {
         ["KAFKA_BROKER"] = BootstrapServers,
         ["KAFKA_GROUP_ID"] = topics.GroupId,
@@ -42,12 +67,8 @@ public sealed class KafkaMockClusterFixture : IDisposable
         ["Kafka:RetryInitialBackoffMs"] = "20",
         ["Kafka:RetryMaxBackoffMs"] = "200",
         ["Kafka:Client:fetch.wait.max.ms"] = "10",
-        ["Kafka:Client:session.timeout.ms"] = "6000",
-        ["Kafka:Client:heartbeat.interval.ms"] = "300",
         ["Kafka:Client:reconnect.backoff.ms"] = "50",
         ["Kafka:Client:reconnect.backoff.max.ms"] = "300",
         ["Kafka:Client:log_level"] = "3",
     };
-
-    public void Dispose() => Cluster.Dispose();
 }

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using MasteryEngine.Silo.Kafka;
 
 namespace MasteryEngine.Testing.Kafka;
 
@@ -48,7 +47,6 @@ public static class KafkaTopicReader
 
     private static List<TopicPartition> Partitions(string bootstrapServers, string topic)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
         return metadata.Topics.Single().Partitions.Select(partition => new TopicPartition(topic, partition.PartitionId)).ToList();
@@ -56,7 +54,6 @@ public static class KafkaTopicReader
 
     private static IConsumer<byte[]?, byte[]?> Build(string bootstrapServers, string groupId)
     {
-        LibrdkafkaLoader.EnsureLoaded();
         return new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,

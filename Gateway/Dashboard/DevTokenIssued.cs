@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Dashboard;
+
+public sealed record DevTokenIssued(string Token, DateTimeOffset ExpiresAt);

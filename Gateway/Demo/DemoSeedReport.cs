@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Demo;
+
+public sealed record DemoSeedReport(int Students, int Events, DateOnly From, DateOnly To);

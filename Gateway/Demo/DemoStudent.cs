@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Demo;
+
+public sealed record DemoStudent(string StudentId, string CohortId, DemoProfile Profile);

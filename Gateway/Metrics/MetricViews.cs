@@ -1,0 +1,95 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace MasteryEngine.Gateway.Metrics;
+
+/// <summary>
+/// How instruments become metric streams. One view does it all, because every view that matches an instrument
+/// adds a stream of its own and two streams would give one Prometheus family twice.
+/// </summary>
+public static class MetricViews
+{
+    /// <summary>Our meters (<c>MasteryEngine.Http</c>, <c>.Mastery</c>, <c>.Kafka</c>, <c>.Storage</c>, ...).</summary>
+    public const string OwnMeters = "MasteryEngine.*";
+
+    /// <summary>
+    /// Runtime gauges named <c>*.count</c> would be exposed ending in <c>_count</c>, which Prometheus reserves for
+    /// histograms and summaries (<c>promtool check metrics</c> rejects them), so they get these names.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RuntimeGaugeNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["dotnet.assembly.count"] = "dotnet.assemblies.loaded",
+        ["dotnet.process.cpu.count"] = "dotnet.process.cpus",
+        ["dotnet.timer.count"] = "dotnet.timers",
+    };
+
+    private const string RuntimeMeter = "System.Runtime";
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Orleans instruments Prometheus' linter rejects and a view cannot repair: latencies in milliseconds and
+    /// memory in megabytes (a view renames, it does not rescale), and the persistent-stream queues, caches and block pool
+    /// with camelCase labels.
+    /// </summary>
+    private static readonly string[] OrleansNonBaseUnits = ["ms", "MB"];
+    private static readonly string[] OrleansCamelCaseLabelled = ["orleans-streams-block-pool", "orleans-streams-queue"];
+
+    /// <summary>
+    /// Instruments of a meter another host's <see cref="IMeterFactory"/> created are dropped: OpenTelemetry
+    /// listens process-wide by meter name, and two hosts in one process (test servers, a co-hosted client) must
+    /// not count each other's requests. Histograms in seconds without bucket advice get
+    /// <see cref="SecondsHistogramOptions.HistogramBuckets"/>: the SDK's defaults (0, 5, 10, 25, ... 10000) suit
+    /// milliseconds and would put every request under 5 s into one bucket. Some runtime gauges are renamed
+    /// (<see cref="RuntimeGaugeNames"/>); Orleans instruments get HELP text, and those in non-base units are left out.
+    /// </summary>
+    public static Func<Instrument, MetricStreamConfiguration?> For(IServiceProvider services)
+    {
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        var buckets = services.GetRequiredService<IOptions<SecondsHistogramOptions>>().Value.HistogramBuckets.ToArray();
+        return instrument =>
+        {
+            if (instrument.Meter.Scope is IMeterFactory owner && !ReferenceEquals(owner, meterFactory))
+            {
+                return MetricStreamConfiguration.Drop;
+            }
+
+            if (instrument.Meter.Name == OrleansMeter)
+            {
+                return OrleansStream(instrument);
+            }
+
+            if (instrument.Meter.Name == RuntimeMeter && RuntimeGaugeNames.TryGetValue(instrument.Name, out var name))
+            {
+                return new MetricStreamConfiguration { Name = name };
+            }
+
+            return instrument.Unit == "s" && IsHistogramWithoutAdvice(instrument)
+                ? new ExplicitBucketHistogramConfiguration { Boundaries = buckets }
+                : null;
+        };
+    }
+
+    /// <summary>Orleans' instruments carry no description; Prometheus wants HELP text, so they get their name.</summary>
+    private static MetricStreamConfiguration? OrleansStream(Instrument instrument)
+    {
+        if (OrleansNonBaseUnits.Contains(instrument.Unit) || OrleansCamelCaseLabelled.Any(prefix => instrument.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return MetricStreamConfiguration.Drop;
+        }
+
+        return string.IsNullOrWhiteSpace(instrument.Description)
+            ? new MetricStreamConfiguration { Description = "Orleans " + instrument.Name }
+            : null;
+    }
+
+    private static bool IsHistogramWithoutAdvice(Instrument instrument) => instrument switch
+    {
+        Histogram<double> h => h.Advice?.HistogramBucketBoundaries is null,
+        Histogram<float> h => h.Advice?.HistogramBucketBoundaries is null,
+        Histogram<long> h => h.Advice?.HistogramBucketBoundaries is null,
+        Histogram<int> h => h.Advice?.HistogramBucketBoundaries is null,
+        _ => false,
+    };
+}

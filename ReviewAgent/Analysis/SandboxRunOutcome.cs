@@ -1,0 +1,8 @@
+namespace MasteryEngine.ReviewAgent.Analysis;
+
+public enum SandboxRunOutcome
+{
+    Exited,
+    TimedOut,
+    OutputTooLarge,
+}

@@ -1,0 +1,3 @@
+namespace MasteryEngine.ReviewAgent.Contracts;
+
+public sealed record LivenessStatus(string Status);

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace MasteryEngine.ReviewAgent.Security;
+
+/// <summary>Who is calling: the user from <c>sub</c> (or <c>user_id</c>), roles from <c>roles</c> or <c>role</c>, as the gateway reads them.</summary>
+public sealed record CallerIdentity(string? UserId, IReadOnlySet<string> Roles)
+{
+    public bool IsAdmin => Roles.Contains(ReviewRoles.Admin);
+
+    /// <summary>
+    /// An assessment moves the student's mastery, so only the student themself or an admin may ask for one. A
+    /// teacher's cohorts live in the Mastery Engine, which this service does not ask.
+    /// </summary>
+    public bool MayAssessFor(string studentId) => IsAdmin || (Roles.Contains(ReviewRoles.Student) && UserId == studentId);
+
+    public static CallerIdentity From(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirst(ReviewClaimTypes.Subject)?.Value ?? user.FindFirst(ReviewClaimTypes.UserId)?.Value;
+        var roles = user.FindAll(ReviewClaimTypes.Roles)
+            .Concat(user.FindAll(ReviewClaimTypes.Role))
+            .SelectMany(claim => claim.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(role => role.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        return new CallerIdentity(string.IsNullOrWhiteSpace(userId) ? null : userId, roles);
+    }
+}

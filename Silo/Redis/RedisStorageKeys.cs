@@ -1,0 +1,15 @@
+
+namespace MasteryEngine.Silo.Redis;
+
+/// <summary>
+/// Key names in the seeds' operator pattern. The grain key is the key's Redis Cluster hash tag
+/// (<c>student:{student_12345}:state</c>), so everything of one grain hashes to one slot. Each grain of the service
+/// has one persistent state, so the state name is not part of the key: the key names the grain.
+/// </summary>
+public static class RedisStorageKeys
+{
+    public static string State(string prefix, GrainId grainId) => $"{prefix}{grainId.Type}:{{{grainId.Key}}}:state";
+
+    /// <summary>The membership hash of one cluster: <c>{prefix}{ServiceId}/members/{ClusterId}</c>.</summary>
+    public static string Membership(string prefix, string serviceId, string clusterId) => $"{prefix}{serviceId}/members/{clusterId}";
+}
