@@ -79,9 +79,10 @@ public interface IStudentMasteryGrain : IGrainWithStringKey
     Task<StudentDataExport> ExportAsync();
 
     /// <summary>
-    /// Erases the student's own state: components, topics, snapshots, applied event ids, memberships and batch
-    /// references. It calls no other grain; <see cref="IStudentErasureGrain"/> leaves the cohorts and batches first.
+    /// Erases the student's own state (components, topics, snapshots, applied event ids, batch references) once it
+    /// lists no cohort; null, erasing nothing, while a membership remains (one may have been added since the caller
+    /// looked). It calls no other grain; <see cref="IStudentErasureGrain"/> leaves the cohorts and batches first.
     /// </summary>
     [Alias("erase")]
-    Task<ErasureReport> EraseAsync();
+    Task<ErasureReport?> EraseAsync();
 }

@@ -226,8 +226,13 @@ public sealed class StudentMasteryGrain(
     public Task<StudentDataExport> ExportAsync() =>
         Task.FromResult(StudentMasteryView.Export(StudentId, mastery.State, time.GetUtcNow(), Options, model));
 
-    public async Task<ErasureReport> EraseAsync()
+    public async Task<ErasureReport?> EraseAsync()
     {
+        if (mastery.State.Cohorts.Length > 0)
+        {
+            return null;
+        }
+
         var erased = mastery.State.DataKinds();
         await mastery.ClearStateAsync();
         outboxPublishedSinceWrite = false;

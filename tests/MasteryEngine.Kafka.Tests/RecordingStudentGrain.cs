@@ -125,7 +125,7 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
 
     public Task<StudentDataExport> ExportAsync() => throw new NotSupportedException();
 
-    public Task<ErasureReport> EraseAsync() => throw new NotSupportedException();
+    public Task<ErasureReport?> EraseAsync() => throw new NotSupportedException();
 
     private EventApplyResult Record(LearningEvent learningEvent)
     {

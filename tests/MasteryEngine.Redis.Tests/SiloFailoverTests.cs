@@ -43,7 +43,10 @@ public sealed class SiloFailoverTests(ThreeSiloFixture fixture, ITestOutputHelpe
         output.WriteLine($"SIGTERM: students moved after {recovery.TotalMilliseconds:0} ms; {load.Failures} calls failed: "
             + string.Join(", ", load.Errors.Select(e => e.GetType().Name).Distinct()));
         Assert.True(leaving.HasExited);
-        Assert.All(load.Errors, error => Assert.IsAssignableFrom<OrleansMessageRejectionException>(error));
+        // Both are answered 503 + Retry-After by the gateway: a rejected message, or a write whose ETag went stale while
+        // the student moved (nothing of it was stored, and the next call reloads the state on its new silo).
+        Assert.All(load.Errors, error => Assert.True(
+            error is OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException, error.ToString()));
         await load.AssertNothingLostOrDoubledAsync(fixture);
     }
 

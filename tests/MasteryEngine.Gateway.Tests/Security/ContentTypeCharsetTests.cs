@@ -54,7 +54,8 @@ public sealed class ContentTypeCharsetTests(GatewayFactory factory) : IClassFixt
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string contentType, string json)
     {
         using var content = Body(contentType, json);
-        return await client.PostAsync("/api/v1/mastery/query", content);
+        // A write route: it answers 200 for a student it has not seen (reads answer 404 student-not-found).
+        return await client.PostAsync("/api/v1/mastery/calculate", content);
     }
 
     /// <summary>The header exactly as given: HttpClient would otherwise normalise or refuse it.</summary>

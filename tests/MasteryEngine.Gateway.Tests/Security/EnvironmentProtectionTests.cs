@@ -43,7 +43,7 @@ public sealed class EnvironmentProtectionTests
         var token = new TokenIssuer(new JwtOptions { Secret = JwtOptions.DevelopmentSecret }, TimeProvider.System)
             .Issue("admin_dev", [MasteryRoles.Admin], [], TimeSpan.FromMinutes(5));
 
-        var (status, _) = await factory.ClientFor(token).PostAsync("/api/v1/mastery/query", """{"student_id": "s1"}""");
+        var (status, _) = await factory.ClientFor(token).PostAsync("/api/v1/mastery/calculate", """{"student_id": "s1"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("http://127.0.0.1:8005", factory.Services.GetRequiredService<IConfiguration>()["urls"]);

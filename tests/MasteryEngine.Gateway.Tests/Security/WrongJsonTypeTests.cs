@@ -36,7 +36,9 @@ public sealed class WrongJsonTypeTests(GatewayFactory factory) : IClassFixture<G
     public async Task Numbers_sent_as_numbers_are_still_accepted()
     {
         var studentId = TestTokens.NewId("student");
-        using var response = await factory.ClientFor(TestTokens.Admin()).PostJsonAsync(
+        var client = factory.ClientFor(TestTokens.Admin());
+        using var created = await client.PostJsonAsync("/api/v1/mastery/calculate", $$"""{"student_id": "{{studentId}}"}""");
+        using var response = await client.PostJsonAsync(
             "/api/v1/predictions/next-week", $$"""{"student_id": "{{studentId}}", "timeframe_days": 7}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
