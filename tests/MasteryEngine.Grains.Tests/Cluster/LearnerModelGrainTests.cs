@@ -111,6 +111,7 @@ public sealed class LearnerModelGrainTests(MasteryClusterFixture fixture)
         var after = await student.QueryAsync();
 
         Assert.Equal(1, Assert.Single(export.Topics).Knowledge!.Evidence);
+        Assert.NotNull(report);
         Assert.Contains(ErasedDataKinds.Knowledge, report.ErasedDataKinds);
         Assert.Empty(after.Topics);
         Assert.False(await student.HasDataAsync());
