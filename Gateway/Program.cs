@@ -6,6 +6,7 @@ using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Gateway.Observability;
 using MasteryEngine.Gateway.Security;
+using MasteryEngine.LearnerModel.Cli;
 using MasteryEngine.Silo.Hosting;
 
 if (HealthCheckCommand.IsRequested(args))
@@ -23,7 +24,17 @@ if (DemoDataCommand.IsInvoked(args))
     return await DemoDataCommand.RunAsync(args);
 }
 
+if (LearnerModelCommands.IsInvoked(args))
+{
+    return await LearnerModelCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
+if (!await builder.TryAddLearnerModelAsync())
+{
+    return 2;
+}
+
 builder.AddGatewayOptions().UseGatewayPort().AddEmbeddedSilo();
 builder.AddDemoMode(args);
 builder.Services

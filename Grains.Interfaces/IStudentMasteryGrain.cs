@@ -28,6 +28,17 @@ public interface IStudentMasteryGrain : IGrainWithStringKey
     [Alias("apply-events")]
     Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents);
 
+    /// <summary>The learner model's P(correct) for this student on an item of a topic, now, before any answer.</summary>
+    [Alias("predict-answer"), ReadOnly]
+    Task<AnswerPredictionResult> PredictAnswerAsync(string itemId, string topic);
+
+    /// <summary>
+    /// Orders the candidates for practice: P(correct) inside the success band first, decayed topics first among
+    /// those (see <c>PracticeSelector</c>); at most <paramref name="limit"/>.
+    /// </summary>
+    [Alias("recommend-practice"), ReadOnly]
+    Task<IReadOnlyList<PracticeRecommendation>> RecommendPracticeAsync(IReadOnlyList<PracticeItem> candidates, int limit);
+
     [Alias("predict"), ReadOnly]
     Task<MasteryPrediction> PredictAsync(int timeframeDays);
 

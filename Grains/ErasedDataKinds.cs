@@ -9,6 +9,7 @@ public static class ErasedDataKinds
     public const string AppliedEventIds = "applied_event_ids";
     public const string CohortMemberships = "cohort_memberships";
     public const string BatchResults = "batch_results";
+    public const string Knowledge = "learner_knowledge";
 
-    public static readonly IReadOnlyList<string> All = [Mastery, Topics, Snapshots, AppliedEventIds, CohortMemberships, BatchResults];
+    public static readonly IReadOnlyList<string> All = [Mastery, Topics, Snapshots, AppliedEventIds, CohortMemberships, BatchResults, Knowledge];
 }

@@ -9,4 +9,5 @@ namespace MasteryEngine.Grains;
 [JsonSerializable(typeof(StudentMasteryState))]
 [JsonSerializable(typeof(CohortState))]
 [JsonSerializable(typeof(BatchState))]
+[JsonSerializable(typeof(Learning.ItemState))]
 public sealed partial class MasteryStateJsonContext : JsonSerializerContext;

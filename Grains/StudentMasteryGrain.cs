@@ -1,4 +1,6 @@
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Domain.Learning;
+using MasteryEngine.Grains.Learning;
 using MasteryEngine.Grains.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,8 @@ public sealed class StudentMasteryGrain(
     TimeProvider time,
     IOptions<MasteryOptions> options,
     MasteryMetrics metrics,
+    LearnerModel model,
+    ItemEstimateCache items,
     ILogger<StudentMasteryGrain> logger) : Grain, IStudentMasteryGrain, IStreamSubscriptionObserver
 {
     private static readonly IReadOnlyList<MasteryDomainEvent> NothingToAnnounce = [];
@@ -58,7 +62,7 @@ public sealed class StudentMasteryGrain(
         handleFactory.Create<LearningEvent>().ResumeAsync((learningEvent, _) => OnLearningEventAsync(learningEvent));
 
     public Task<MasteryQueryResult> QueryAsync() =>
-        Task.FromResult(StudentMasteryView.Query(StudentId, mastery.State, time.GetUtcNow(), Options));
+        Task.FromResult(StudentMasteryView.Query(StudentId, mastery.State, time.GetUtcNow(), Options, model));
 
     public async Task<MasteryResult> CalculateAsync(ComponentScores? components)
     {
@@ -88,13 +92,22 @@ public sealed class StudentMasteryGrain(
         return (await ApplyEventsAsync([learningEvent]))[0];
     }
 
+    /// <remarks>
+    /// Answers read their items from the silo's cache before the change (the only grain this grain calls: item
+    /// grains never call back) and send the items' summed changes one-way once the change is stored, so an
+    /// answer that was not stored never moves an item.
+    /// </remarks>
     public async Task<IReadOnlyList<EventApplyResult>> ApplyEventsAsync(IReadOnlyList<LearningEvent> learningEvents)
     {
         var started = time.GetTimestamp();
         ArgumentNullException.ThrowIfNull(learningEvents);
         var observations = learningEvents.Select(Validate).ToArray();
+        var itemParameters = await ItemsAnsweredAsync(observations);
+        Dictionary<string, ItemDifficultyDelta>? itemChanges = null;
         var results = await UpdateAsync((state, now) =>
         {
+            itemChanges = null;
+            var answered = itemParameters is null ? null : new Dictionary<string, ItemParameters>(itemParameters, StringComparer.Ordinal);
             var outcomes = new EventApplyResult[learningEvents.Count];
             List<MasteryDomainEvent>? announcements = null;
             for (var i = 0; i < outcomes.Length; i++)
@@ -108,15 +121,57 @@ public sealed class StudentMasteryGrain(
                 }
 
                 state.Apply(learningEvent, observations[i], now, Options);
+                var (predicted, knowledge) = observations[i] is AnswerObserved answer
+                    ? Learn(state, learningEvent, answer, answered!, itemChanges ??= new(StringComparer.Ordinal), now)
+                    : ((double?)null, (TopicKnowledgeSummary?)null);
                 var change = state.Commit(StudentId, now, Options);
-                outcomes[i] = new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level);
+                outcomes[i] = new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level, predicted, knowledge);
                 (announcements ??= []).AddRange(change.Notifications);
             }
 
             return ((IReadOnlyList<EventApplyResult>)outcomes, (IReadOnlyList<MasteryDomainEvent>?)announcements);
         });
+        if (itemChanges is not null)
+        {
+            await Task.WhenAll(itemChanges.Select(change => items.AddAsync(change.Key, change.Value)));
+        }
+
         metrics.RecordCalculation("event", time.GetElapsedTime(started));
         return results;
+    }
+
+    public async Task<AnswerPredictionResult> PredictAnswerAsync(string itemId, string topic)
+    {
+        ValidateId(itemId, nameof(itemId));
+        ValidateId(topic, nameof(topic));
+        var item = await items.GetAsync(itemId);
+        var prediction = mastery.State.PredictAnswer(topic, item, model, time.GetUtcNow());
+        return KnowledgeSummaries.Of(StudentId, itemId, topic, prediction);
+    }
+
+    public async Task<IReadOnlyList<PracticeRecommendation>> RecommendPracticeAsync(IReadOnlyList<PracticeItem> candidates, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var now = time.GetUtcNow();
+        var scored = new List<PracticeCandidate>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            ValidateId(candidate.ItemId, nameof(candidate.ItemId));
+            ValidateId(candidate.Topic, nameof(candidate.Topic));
+            var item = await items.GetAsync(candidate.ItemId);
+            scored.Add(new PracticeCandidate(
+                candidate.ItemId,
+                candidate.Topic,
+                mastery.State.PredictAnswer(candidate.Topic, item, model, now).PCorrect,
+                mastery.State.KnowledgeDecay(candidate.Topic, model, now)));
+        }
+
+        var (low, high) = (Options.SuccessBandLow, Options.SuccessBandHigh);
+        // An array, not a collection expression: Orleans cannot serialize the compiler's synthesized list type.
+        return PracticeSelector.Rank(scored, low, high, limit)
+            .Select(c => new PracticeRecommendation(c.ItemId, c.Topic, c.PCorrect, PracticeSelector.InBand(c.PCorrect, low, high), c.KnowledgeDecay))
+            .ToArray();
     }
 
     public Task<MasteryPrediction> PredictAsync(int timeframeDays) =>
@@ -169,7 +224,7 @@ public sealed class StudentMasteryGrain(
     }
 
     public Task<StudentDataExport> ExportAsync() =>
-        Task.FromResult(StudentMasteryView.Export(StudentId, mastery.State, time.GetUtcNow(), Options));
+        Task.FromResult(StudentMasteryView.Export(StudentId, mastery.State, time.GetUtcNow(), Options, model));
 
     public async Task<ErasureReport?> EraseAsync()
     {
@@ -306,6 +361,40 @@ public sealed class StudentMasteryGrain(
             logger.LogWarning("Learning event {EventId} from the stream of student {StudentId} was refused: {Reason}",
                 learningEvent.EventId, StudentId, exception.Rejection.Message);
         }
+    }
+
+    private async Task<Dictionary<string, ItemParameters>?> ItemsAnsweredAsync(LearningObservation[] observations)
+    {
+        Dictionary<string, ItemParameters>? answered = null;
+        foreach (var observation in observations)
+        {
+            if (observation is AnswerObserved answer && !(answered ??= new(StringComparer.Ordinal)).ContainsKey(answer.ItemId))
+            {
+                answered[answer.ItemId] = await items.GetAsync(answer.ItemId);
+            }
+        }
+
+        return answered;
+    }
+
+    /// <summary>
+    /// The learner model learns from one answer as of when it was given (never later than now). Later answers of
+    /// the same batch see the item as this one left it.
+    /// </summary>
+    private (double? Predicted, TopicKnowledgeSummary? Knowledge) Learn(
+        StudentMasteryState state,
+        LearningEvent learningEvent,
+        AnswerObserved answer,
+        Dictionary<string, ItemParameters> answered,
+        Dictionary<string, ItemDifficultyDelta> itemChanges,
+        DateTimeOffset now)
+    {
+        var at = learningEvent.Timestamp == default || learningEvent.Timestamp > now ? now : learningEvent.Timestamp;
+        var topic = learningEvent.Topic!;
+        var outcome = state.Learn(topic, answer, answered[answer.ItemId], model, at);
+        answered[answer.ItemId] = answered[answer.ItemId].Apply(outcome.ItemDelta);
+        itemChanges[answer.ItemId] = itemChanges.GetValueOrDefault(answer.ItemId).Plus(outcome.ItemDelta);
+        return (outcome.Predicted.PCorrect, KnowledgeSummaries.Of(topic, state.KnowledgeOf(topic, model, at)));
     }
 
     private LearningObservation Validate(LearningEvent learningEvent)

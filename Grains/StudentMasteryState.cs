@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Domain.Learning;
 using MasteryEngine.Grains.Serialization;
 
 namespace MasteryEngine.Grains;
@@ -30,6 +31,10 @@ public sealed class StudentMasteryState
 
     public DateTimeOffset? LastCalculatedAt { get; set; }
 
+    /// <summary>The learner model's knowledge across all topics (null until the first answer); per topic it is on the topic.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TopicKnowledge? Knowledge { get; set; }
+
     /// <summary>The level as of the last change: a change is a <see cref="MasteryThresholdReached"/>.</summary>
     public MasteryLevel Level { get; set; }
 
@@ -45,7 +50,7 @@ public sealed class StudentMasteryState
     public MasteryDomainEvent[] Outbox { get; set; } = [];
 
     [JsonIgnore]
-    public bool HasData => Overall.HasData || LastCalculatedAt is not null;
+    public bool HasData => Overall.HasData || LastCalculatedAt is not null || Knowledge is not null;
 
     public bool HasApplied(string eventId) => AppliedEventLog.Contains(AppliedEvents, EventFingerprint.Of(eventId));
 
@@ -82,6 +87,54 @@ public sealed class StudentMasteryState
 
         Overall.RecordActivity(activityDay);
     }
+
+    /// <summary>
+    /// The learner model learns from an answer already applied by <see cref="Apply"/>: the topic's knowledge and
+    /// the knowledge across topics move, and the outcome says what the model predicted before and how the item
+    /// moved. <paramref name="at"/> is when the answer was given (decay runs to it). A topic dropped for room
+    /// (<see cref="MasteryOptions.MaxTopics"/>) keeps only the knowledge across topics.
+    /// </summary>
+    public AnswerOutcome Learn(string topicName, AnswerObserved answer, ItemParameters item, LearnerModel model, DateTimeOffset at)
+    {
+        var topic = Find(topicName);
+        var outcome = model.Update(
+            topic?.Knowledge ?? TopicKnowledge.None,
+            Knowledge ?? TopicKnowledge.None,
+            item,
+            model.Parameters.Topic(topicName),
+            answer.Score,
+            at);
+        if (topic is not null)
+        {
+            topic.Knowledge = outcome.Topic;
+        }
+
+        Knowledge = outcome.Overall;
+        return outcome;
+    }
+
+    /// <summary>The learner model's P(correct) for an item of a topic at <paramref name="now"/>.</summary>
+    public AnswerPrediction PredictAnswer(string topicName, ItemParameters item, LearnerModel model, DateTimeOffset now) =>
+        model.Predict(
+            Find(topicName)?.Knowledge ?? TopicKnowledge.None,
+            Knowledge ?? TopicKnowledge.None,
+            item,
+            model.Parameters.Topic(topicName),
+            now);
+
+    /// <summary>The learner model's knowledge of a topic at <paramref name="now"/> (a topic never answered starts from the knowledge across topics).</summary>
+    public KnowledgeEstimate KnowledgeOf(string topicName, LearnerModel model, DateTimeOffset now) =>
+        model.Knowledge(
+            Find(topicName)?.Knowledge ?? TopicKnowledge.None,
+            Knowledge ?? TopicKnowledge.None,
+            model.Parameters.Topic(topicName),
+            now);
+
+    /// <summary>How much the topic's knowledge fell since the student last answered on it (0 when never answered).</summary>
+    public double KnowledgeDecay(string topicName, LearnerModel model, DateTimeOffset now) =>
+        Find(topicName)?.Knowledge?.LastAnsweredAt is { } last && last < now
+            ? Math.Max(0, KnowledgeOf(topicName, model, last).Knowledge - KnowledgeOf(topicName, model, now).Knowledge)
+            : 0;
 
     /// <summary>An on-demand calculation: the given scores become the overall components.</summary>
     public void SetComponents(ComponentScores components, DateTimeOffset now) => Overall.State(components, DayOf(now));
@@ -183,6 +236,7 @@ public sealed class StudentMasteryState
         AddIf(kinds, AppliedEvents.Length > 0, ErasedDataKinds.AppliedEventIds);
         AddIf(kinds, Cohorts.Length > 0, ErasedDataKinds.CohortMemberships);
         AddIf(kinds, Batches.Length > 0, ErasedDataKinds.BatchResults);
+        AddIf(kinds, Knowledge is not null, ErasedDataKinds.Knowledge);
         return kinds;
     }
 
@@ -195,6 +249,7 @@ public sealed class StudentMasteryState
         Cohorts = Cohorts,
         Batches = Batches,
         LastCalculatedAt = LastCalculatedAt,
+        Knowledge = Knowledge,
         Level = Level,
         RecommendationFingerprint = RecommendationFingerprint,
         Outbox = Outbox,
@@ -231,7 +286,7 @@ public sealed class StudentMasteryState
         return count == 0 ? 0 : hash;
     }
 
-    private TopicTracker? TopicFor(string name, int maxTopics)
+    private TopicTracker? Find(string name)
     {
         foreach (var existing in Topics)
         {
@@ -239,6 +294,16 @@ public sealed class StudentMasteryState
             {
                 return existing;
             }
+        }
+
+        return null;
+    }
+
+    private TopicTracker? TopicFor(string name, int maxTopics)
+    {
+        if (Find(name) is { } existing)
+        {
+            return existing;
         }
 
         if (maxTopics == 0)
@@ -274,6 +339,10 @@ public sealed class StudentMasteryState
                 break;
             case QualityObserved quality:
                 tracker.RecordQuality(quality.Score, alpha);
+                break;
+            case AnswerObserved answer:
+                // An answer is a one-question quiz: its credit moves the quiz component like a quiz's ratio.
+                tracker.RecordQuiz(answer.Score, alpha);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(observation), observation, "Unknown observation.");

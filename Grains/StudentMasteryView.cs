@@ -1,4 +1,6 @@
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Domain.Learning;
+using MasteryEngine.Grains.Learning;
 
 namespace MasteryEngine.Grains;
 
@@ -26,7 +28,7 @@ public static class StudentMasteryView
             now);
     }
 
-    public static MasteryQueryResult Query(string studentId, StudentMasteryState state, DateTimeOffset now, MasteryOptions options)
+    public static MasteryQueryResult Query(string studentId, StudentMasteryState state, DateTimeOffset now, MasteryOptions options, LearnerModel? model = null)
     {
         var today = StudentMasteryState.DayOf(now);
         var snapshots = Retained(state, today, options);
@@ -35,7 +37,7 @@ public static class StudentMasteryView
             Result(studentId, state, now, options),
             snapshots.Count == 0 ? null : MasteryFormula.Clamp(snapshots.Average(s => s.Mastery)),
             TrendAnalyzer.Analyze(snapshots, today, options),
-            Topics(state, today, options));
+            WithKnowledge(Topics(state, today, options), state, now, model));
     }
 
     public static MasteryHistory History(string studentId, StudentMasteryState state, DateTimeOffset now, int days, MasteryOptions options)
@@ -76,18 +78,37 @@ public static class StudentMasteryView
         return topics;
     }
 
-    public static StudentDataExport Export(string studentId, StudentMasteryState state, DateTimeOffset now, MasteryOptions options)
+    public static StudentDataExport Export(string studentId, StudentMasteryState state, DateTimeOffset now, MasteryOptions options, LearnerModel? model = null)
     {
         var today = StudentMasteryState.DayOf(now);
         return new StudentDataExport(
             studentId,
             now,
             state.HasData ? Result(studentId, state, now, options) : null,
-            Topics(state, today, options),
+            WithKnowledge(Topics(state, today, options), state, now, model),
             [.. Retained(state, today, options).Select(s => Snapshot(s, options))],
             [.. state.AppliedEvents.Select(e => EventFingerprint.ToHex(e.Fingerprint))],
             state.Cohorts,
             [.. state.Batches.Select(b => b.BatchId)]);
+    }
+
+    /// <summary>Adds the learner model's knowledge to the topics the student answered items of.</summary>
+    public static IReadOnlyList<TopicMastery> WithKnowledge(IReadOnlyList<TopicMastery> topics, StudentMasteryState state, DateTimeOffset now, LearnerModel? model)
+    {
+        if (model is null)
+        {
+            return topics;
+        }
+
+        var known = new TopicMastery[topics.Count];
+        for (var i = 0; i < known.Length; i++)
+        {
+            var topic = topics[i];
+            var answered = state.Topics[i].Knowledge is not null;
+            known[i] = answered ? topic with { Knowledge = KnowledgeSummaries.Of(topic.Topic, state.KnowledgeOf(topic.Topic, model, now)) } : topic;
+        }
+
+        return known;
     }
 
     private static List<DailySnapshot> Retained(StudentMasteryState state, int today, MasteryOptions options) =>

@@ -105,9 +105,10 @@ public static class MasteryApi
     /// <summary>
     /// Validates the event with the domain's own rules, hands it to the learning-event stream keyed by the
     /// student (which keeps each student's events in order) and answers 202: the student's grain applies it
-    /// when the stream delivers it.
+    /// when the stream delivers it. With <c>?wait=true</c> the student's grain applies it before the answer,
+    /// which is 200 with the result (a tutor reads its own write, and an answer's <c>predicted_correct</c>).
     /// </summary>
-    public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services)
+    public static async Task<IResult> IngestAsync(IngestRequest request, ClaimsPrincipal user, MasteryServices services, bool? wait = null)
     {
         var errors = new ValidationErrors();
         var studentId = errors.RequireId("student_id", request.StudentId);
@@ -141,6 +142,11 @@ public static class MasteryApi
                 $"The event is older than the idempotency window of {services.Mastery.IdempotencyWindow} days (IDEMPOTENCY_WINDOW_DAYS): " +
                 "whether it was applied can no longer be checked, so it is refused rather than risk applying it twice.",
                 LearningEventRejection.Stale);
+        }
+
+        if (wait == true)
+        {
+            return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).ApplyEventAsync(learningEvent)));
         }
 
         try

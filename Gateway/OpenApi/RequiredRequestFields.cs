@@ -20,6 +20,9 @@ public static class RequiredRequestFields
         [typeof(BatchMasteryRequest)] = [],
         [typeof(BatchRequestItem)] = ["student_id"],
         [typeof(ProcessRequest)] = ["intent", "payload"],
+        [typeof(PredictAnswerRequest)] = ["student_id", "item_id", "topic"],
+        [typeof(PracticeRequest)] = ["student_id", "candidates"],
+        [typeof(PracticeCandidateInput)] = ["item_id", "topic"],
     };
 
     /// <summary>Bodies that take exactly one of several fields (<c>oneOf</c> alternatives, each requiring one).</summary>

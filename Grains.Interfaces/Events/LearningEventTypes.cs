@@ -7,6 +7,7 @@ public static class LearningEventTypes
     public const string ExerciseCompleted = "exercise.completed";
     public const string Quiz = "quiz";
     public const string Quality = "quality";
+    public const string Answer = "answer";
 
     /// <summary>
     /// A request on the Kafka requests topic to calculate a student's mastery (optionally from
@@ -14,5 +15,5 @@ public static class LearningEventTypes
     /// </summary>
     public const string CalculationRequested = "mastery.calculation.requested";
 
-    public static readonly IReadOnlyList<string> All = [Completion, ExerciseCompleted, Quiz, Quality];
+    public static readonly IReadOnlyList<string> All = [Completion, ExerciseCompleted, Quiz, Quality, Answer];
 }

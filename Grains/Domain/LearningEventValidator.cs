@@ -9,6 +9,8 @@ namespace MasteryEngine.Grains.Domain;
 /// <item><c>exercise.completed</c>: <c>{"exercise_id": string, "total_exercises": optional int &gt; 0}</c></item>
 /// <item><c>quiz</c>: <c>{"score": number ≥ 0, "max_score": number &gt; 0}</c> with score ≤ max_score</item>
 /// <item><c>quality</c>: <c>{"score": number in [0, 1]}</c></item>
+/// <item><c>answer</c> (needs a <c>topic</c>): <c>{"item_id": id, "correct": bool, "score": optional number in [0, 1],
+/// "response_time_ms": optional int ≥ 0, "attempt": optional int ≥ 1}</c></item>
 /// </list>
 /// Numbers must be JSON numbers (not strings) and finite; unknown fields are ignored.
 /// </summary>
@@ -65,6 +67,7 @@ public static class LearningEventValidator
             LearningEventTypes.ExerciseCompleted => ParseExerciseCompleted(learningEvent.Data),
             LearningEventTypes.Quiz => ParseQuiz(learningEvent.Data),
             LearningEventTypes.Quality => ParseQuality(learningEvent.Data),
+            LearningEventTypes.Answer => AnswerEventParser.Parse(learningEvent.Topic, learningEvent.Data),
             _ => throw new InvalidOperationException($"LearningEventTypes.All lists '{learningEvent.EventType}' but the validator has no parser for it."),
         };
     }
@@ -167,7 +170,7 @@ public static class LearningEventValidator
         return LearningEventValidation.Valid(new QualityObserved(score));
     }
 
-    private static LearningEventValidation? ReadNumber(JsonElement data, string name, out double value)
+    internal static LearningEventValidation? ReadNumber(JsonElement data, string name, out double value)
     {
         value = 0;
         if (!data.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.Number)
@@ -183,7 +186,7 @@ public static class LearningEventValidator
         return null;
     }
 
-    private static LearningEventValidation? ReadInt(JsonElement data, string name, bool required, out int? value)
+    internal static LearningEventValidation? ReadInt(JsonElement data, string name, bool required, out int? value)
     {
         value = null;
         if (!data.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -200,6 +203,6 @@ public static class LearningEventValidator
         return null;
     }
 
-    private static LearningEventValidation InvalidData(string message) =>
+    internal static LearningEventValidation InvalidData(string message) =>
         LearningEventValidation.Invalid(LearningEventRejection.InvalidData, message);
 }

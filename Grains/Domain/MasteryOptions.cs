@@ -48,4 +48,10 @@ public sealed class MasteryOptions
 
     /// <summary>At most this many topics are tracked per student; the least recently active one makes room.</summary>
     public int MaxTopics { get; set; } = 32;
+
+    /// <summary>Practice is recommended where the learner model expects this much success or more (desirable difficulty).</summary>
+    public double SuccessBandLow { get; set; } = 0.6;
+
+    /// <summary>... and at most this much: above it the item teaches little.</summary>
+    public double SuccessBandHigh { get; set; } = 0.8;
 }

@@ -53,6 +53,11 @@ public sealed class MasteryOptionsValidator : IValidateOptions<MasteryOptions>
             failures.Add($"Mastery:MaxTopics must be at least 0; got {options.MaxTopics}.");
         }
 
+        if (!(options.SuccessBandLow >= 0 && options.SuccessBandLow < options.SuccessBandHigh && options.SuccessBandHigh <= 1))
+        {
+            failures.Add($"Mastery:SuccessBandLow and Mastery:SuccessBandHigh must satisfy 0 ≤ low < high ≤ 1; got {options.SuccessBandLow} and {options.SuccessBandHigh}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

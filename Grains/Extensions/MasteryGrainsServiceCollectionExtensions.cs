@@ -1,5 +1,7 @@
 using System.Globalization;
 using MasteryEngine.Grains.Domain;
+using MasteryEngine.Grains.Domain.Learning;
+using MasteryEngine.Grains.Learning;
 using MasteryEngine.Grains.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ public static class MasteryGrainsServiceCollectionExtensions
     /// <summary>
     /// Registers what the mastery grains need: <see cref="MasteryOptions"/> bound from the section
     /// <c>Mastery</c> (with <c>GDPR_RETENTION_DAYS</c> overriding the retention) and validated at start-up, the
-    /// domain metrics, and <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// domain metrics, the learner model (default parameters unless one is registered), the silo's item cache, and
+    /// <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddMasteryGrains(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -33,6 +36,10 @@ public static class MasteryGrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<MasteryMetrics>();
+
+        // A host that loads calibrated parameters registers its LearnerModel first; otherwise the defaults.
+        services.TryAddSingleton(new LearnerModel(LearnerModelParameters.Default));
+        services.TryAddSingleton<ItemEstimateCache>();
         return services;
     }
 

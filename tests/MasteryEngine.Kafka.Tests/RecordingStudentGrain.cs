@@ -101,6 +101,10 @@ internal sealed class RecordingStudentGrain(string studentId, RecordingGrainFact
 
     public Task<MasteryPrediction> PredictAsync(int timeframeDays) => throw new NotSupportedException();
 
+    public Task<AnswerPredictionResult> PredictAnswerAsync(string itemId, string topic) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<PracticeRecommendation>> RecommendPracticeAsync(IReadOnlyList<PracticeItem> candidates, int limit) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority) => throw new NotSupportedException();
 
     public Task<MasteryHistory> GetHistoryAsync(int days) => throw new NotSupportedException();

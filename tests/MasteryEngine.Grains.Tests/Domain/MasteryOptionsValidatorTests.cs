@@ -23,6 +23,8 @@ public class MasteryOptionsValidatorTests
         { "no idempotency window", o => o.IdempotencyWindowDays = 0, "IdempotencyWindowDays" },
         { "idempotency window beyond retention", o => o.IdempotencyWindowDays = o.RetentionDays + 1, "IdempotencyWindowDays" },
         { "negative topic cap", o => o.MaxTopics = -1, "MaxTopics" },
+        { "success band upside down", o => (o.SuccessBandLow, o.SuccessBandHigh) = (0.8, 0.6), "SuccessBandLow" },
+        { "success band beyond 1", o => o.SuccessBandHigh = 1.2, "SuccessBandHigh" },
     };
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace MasteryEngine.Gateway.Contracts;
+
+public sealed record PracticeCandidateInput(string? ItemId, string? Topic);

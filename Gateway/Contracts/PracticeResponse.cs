@@ -1,0 +1,5 @@
+using MasteryEngine.Grains;
+
+namespace MasteryEngine.Gateway.Contracts;
+
+public sealed record PracticeResponse(string StudentId, IReadOnlyList<PracticeRecommendation> Items);

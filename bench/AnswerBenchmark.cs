@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MasteryEngine.Gateway.Apis;
+using MasteryEngine.Gateway.Options;
+using MasteryEngine.Gateway.Security;
+using MasteryEngine.Grains;
+using MasteryEngine.Grains.Domain.Learning.Calibration;
+using MasteryEngine.Silo.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MasteryEngine.Bench;
+
+/// <summary>
+/// What an answer costs. Through the grain (one co-hosted silo, memory storage): quiz events (the baseline)
+/// and answer events over many students and items, then answers that all land on a few hot items. Over HTTP
+/// (Kestrel on loopback): a replay of a response log through <c>POST /mastery/ingest?wait=true</c>, each
+/// student's answers in order, students in parallel, with the AUC of the <c>predicted_correct</c> the service
+/// returned. <code>dotnet run -c Release --project bench -- answers [--seconds 5] [--callers 64] [--keys 10000]
+/// [--responses FILE] [--answers 60000] [--concurrency 32] [--parameters params.json]</code>
+/// </summary>
+public static class AnswerBenchmark
+{
+    private const string Secret = "bench-secret-bench-secret-bench-secret!";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await RunGrainAsync(args);
+        var responses = BenchArguments.Text(args, "--responses", "");
+        if (responses.Length > 0)
+        {
+            await RunHttpReplayAsync(args, responses);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunGrainAsync(string[] args)
+    {
+        var seconds = BenchArguments.Count(args, "--seconds", 5);
+        var callers = BenchArguments.Count(args, "--callers", 64);
+        var keys = BenchArguments.Count(args, "--keys", 10_000);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        Console.WriteLine($"answers through the grain: {Environment.ProcessorCount} cores, {callers} callers, {keys:N0} students, {seconds} s per phase");
+        var students = Enumerable.Range(0, keys).Select(i => grains.GetGrain<IStudentMasteryGrain>(StudentKey(i))).ToArray();
+        await Task.WhenAll(students.Select(s => s.HasDataAsync()));
+        var duration = TimeSpan.FromSeconds(seconds);
+        long sequence = 0;
+        Task Apply(int caller, long i, Func<int, long, LearningEvent> create)
+        {
+            var key = (int)((caller * 7919L + i) % keys);
+            return students[key].ApplyEventAsync(create(key, Interlocked.Increment(ref sequence)));
+        }
+
+        await MeasureAsync("warm-up", callers, TimeSpan.FromSeconds(1), (caller, i) => Apply(caller, i, Quiz));
+        await MeasureAsync("quiz events (baseline)", callers, duration, (caller, i) => Apply(caller, i, Quiz));
+        await MeasureAsync("answer events, 5,000 items", callers, duration, (caller, i) => Apply(caller, i, (key, n) => Answer(key, n, (int)(n % 5000))));
+        await MeasureAsync("answer events, 3 hot items", callers, duration, (caller, i) => Apply(caller, i, (key, n) => Answer(key, n, (int)(n % 3))));
+        await host.StopAsync();
+    }
+
+    private static LearningEvent Quiz(int key, long n) =>
+        new(LearningEventTypes.Quiz, StudentKey(key), "q" + n.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow, "algebra", null,
+            JsonElement.Parse($$"""{"score": {{n % 10}}, "max_score": 10}"""));
+
+    private static LearningEvent Answer(int key, long n, int item) =>
+        new(LearningEventTypes.Answer, StudentKey(key), "a" + n.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow, "algebra", null,
+            JsonElement.Parse($$"""{"item_id": "item_{{item}}", "correct": {{(n % 3 == 0 ? "false" : "true")}}}"""));
+
+    private static string StudentKey(int i) => "bench_" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task MeasureAsync(string name, int callers, TimeSpan duration, Func<int, long, Task> call)
+    {
+        var stop = false;
+        var counts = new long[callers];
+        var stopwatch = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            long calls = 0;
+            while (!Volatile.Read(ref stop))
+            {
+                await call(caller, calls);
+                calls++;
+            }
+
+            counts[caller] = calls;
+        })).ToArray();
+        await Task.Delay(duration);
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(loops);
+        stopwatch.Stop();
+        var total = counts.Sum();
+        Console.WriteLine($"  {name}: {total:N0} in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / stopwatch.Elapsed.TotalSeconds:N0}/s");
+    }
+
+    private static async Task RunHttpReplayAsync(string[] args, string responses)
+    {
+        var limit = BenchArguments.Count(args, "--answers", 60_000);
+        var concurrency = BenchArguments.Count(args, "--concurrency", 32);
+        var parameters = BenchArguments.Text(args, "--parameters", "");
+        ResponseLog log;
+        using (var reader = new StreamReader(responses))
+        {
+            log = await ResponseLogReader.ReadAsync(reader, CancellationToken.None);
+        }
+
+        var students = new List<(int Start, int End)>();
+        for (var s = 0; s < log.StudentCount && (students.Count == 0 || students[^1].End < limit); s++)
+        {
+            var end = s + 1 < log.StudentStarts.Length ? log.StudentStarts[s + 1] : log.Rows;
+            students.Add((log.StudentStarts[s], Math.Min(end, limit)));
+        }
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var token = new TokenIssuer(new JwtOptions { Secret = Secret }, TimeProvider.System)
+            .Issue("bench_admin", [MasteryRoles.Admin], [], TimeSpan.FromHours(1));
+        await using var factory = new WebApplicationFactory<MasteryServices>().WithWebHostBuilder(builder => builder
+            .UseSolutionRelativeContentRoot("Gateway", "MasteryEngine.Orleans.sln")
+            .UseEnvironment("Production")
+            .UseSetting("JWT_SECRET", Secret)
+            .UseSetting("RATE_LIMIT_ENABLED", "false")
+            .UseSetting("LOG_LEVEL", "WARNING")
+            .UseSetting("LEARNER_MODEL_PARAMETERS", parameters)
+            .UseSetting("urls", "http://127.0.0.1:0"));
+        factory.UseKestrel();
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var total = students.Sum(s => s.End - s.Start);
+        var predicted = new double[total];
+        var observed = new double[total];
+        var recorder = new LatencyRecorder();
+        var failures = 0;
+        var next = -1;
+        var offsets = new int[students.Count];
+        for (var i = 1; i < students.Count; i++)
+        {
+            offsets[i] = offsets[i - 1] + students[i - 1].End - students[i - 1].Start;
+        }
+
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int s;
+            while ((s = Interlocked.Increment(ref next)) < students.Count)
+            {
+                var (start, end) = students[s];
+                for (var row = start; row < end; row++)
+                {
+                    var body = $$"""
+                        {"event_type":"answer","student_id":"replay_{{run}}_{{log.StudentIds[log.Students[row]]}}","event_id":"r{{row}}","topic":"{{log.TopicIds[log.Topics[row]]}}","data":{"item_id":"{{log.ItemIds[log.Items[row]]}}","correct":{{(log.Scores[row] >= 0.5 ? "true" : "false")}}} }
+                        """;
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await client.PostAsync("/api/v1/mastery/ingest?wait=true", new StringContent(body, Encoding.UTF8, "application/json"));
+                    recorder.Record(started);
+                    var index = offsets[s] + row - start;
+                    observed[index] = log.Scores[row];
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref failures);
+                        predicted[index] = 0.5;
+                        continue;
+                    }
+
+                    using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                    predicted[index] = result.RootElement.GetProperty("data").GetProperty("predicted_correct").GetDouble();
+                }
+            }
+        }));
+        wall.Stop();
+        var metrics = PredictionMetrics.Of(predicted, observed);
+        Console.WriteLine($"http replay of {Path.GetFileName(responses)} with wait=true ({(parameters.Length > 0 ? "calibrated " + Path.GetFileName(parameters) : "default parameters")}), {students.Count:N0} students, concurrency {concurrency}:");
+        Console.WriteLine($"  {recorder.Summarize("answers", wall.Elapsed)}; failures {failures}");
+        Console.WriteLine($"  predicted_correct as returned: AUC {metrics.Auc:F4}, RMSE {metrics.Rmse:F4}, log-loss {metrics.LogLoss:F4}, ECE {metrics.CalibrationError:F4}");
+    }
+}

@@ -1,0 +1,3 @@
+using MasteryEngine.LearnerModel.Cli;
+
+return await LearnerModelCommands.RunAsync(args);
