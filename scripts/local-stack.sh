@@ -96,9 +96,14 @@ KAFKA_BROKER="$(cat "$broker_file" 2>/dev/null || true)"
 
 export STREAM_PROVIDER=kafka STORAGE_PROVIDER=redis KAFKA_BROKER REDIS_HOST="127.0.0.1:$REDIS_PORT"
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+# Two silos on a developer's machine, one of them still compiling its first requests: with two, one missed probe
+# vote evicts a silo, and the service's 1 s probes (tuned for three or more pods) would evict a busy one. Orleans'
+# own defaults (5 s, 3 misses) suit this stack.
+export Orleans__Membership__ProbeTimeout=00:00:05 Orleans__Membership__NumMissedProbesLimit=3
 
 echo "starting the silo and the gateway..."
-(cd "$root/Silo" && exec dotnet "$silo_dll") >"$STACK_DIR/silo.log" 2>&1 &
+# Both are silos of one cluster on this machine, so each needs ports of its own.
+(cd "$root/Silo" && ORLEANS_SILO_PORT=11112 ORLEANS_GATEWAY_PORT=30001 exec dotnet "$silo_dll") >"$STACK_DIR/silo.log" 2>&1 &
 pids+=($!)
 names+=("silo:$STACK_DIR/silo.log")
 (cd "$root/Gateway" && ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" exec dotnet "$gateway_dll") >"$STACK_DIR/gateway.log" 2>&1 &
