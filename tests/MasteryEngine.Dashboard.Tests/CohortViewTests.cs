@@ -56,7 +56,11 @@ public sealed class CohortViewTests(DashboardFixture fixture)
         var target = fixture.Cohort.Students[^1];
         var admin = await fixture.NewPageAsync();
         await DashboardSession.SignInAsync(admin, "ops_admin", "admin");
-        await admin.GetByLabel("Student id", new() { Exact = true }).FillAsync(target.StudentId);
+        // The admin view draws itself again once the audit trail arrives: fill the id after that.
+        await Expect(admin.GetByTestId("audit-table")).ToBeVisibleAsync();
+        var studentId = admin.GetByTestId("admin-student-id");
+        await studentId.FillAsync(target.StudentId);
+        await Expect(studentId).ToHaveValueAsync(target.StudentId);
         await admin.GetByTestId("export-button").ClickAsync();
         await Expect(admin.GetByTestId("export-result")).ToContainTextAsync($"Export of {target.StudentId}");
         await Expect(admin.GetByTestId("export-result")).ToContainTextAsync("daily snapshots");

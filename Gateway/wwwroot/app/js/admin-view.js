@@ -9,7 +9,9 @@ export async function loadAudit(month, studentId) {
 
 /** GDPR export and erase of one student (erase only after typing the id again), and the audit trail. */
 export function renderAdmin(root, state, actions) {
-  const idInput = h("input", { id: "admin-student-id", name: "student", autocomplete: "off", required: true, value: state.studentId ?? "", "data-testid": "admin-student-id" });
+  const idInput = h("input", { id: "admin-student-id", name: "student", autocomplete: "off", required: true, value: state.studentId ?? "", "data-testid": "admin-student-id",
+    // Kept as typed: the view is drawn again when the audit trail arrives, and must not lose the id.
+    oninput: e => { state.studentId = e.target.value; } });
   const month = h("input", { id: "audit-month", type: "month", value: state.month, "data-testid": "audit-month" });
   root.replaceChildren(
     h("h2", {}, "Administration"),
