@@ -1,5 +1,6 @@
 using System.Net;
 using MasteryEngine.Gateway.Tests.Infrastructure;
+using MasteryEngine.Testing;
 
 namespace MasteryEngine.Gateway.Tests.Dashboard;
 
@@ -40,7 +41,12 @@ public sealed class OrleansDashboardAccessTests(GatewayFactory factory) : IClass
 
         using var page = await admin.GetAsync(new Uri("/dashboard/", UriKind.Relative));
         var html = await page.Content.ReadAsStringAsync();
-        var counters = await admin.GetStringAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
+        // The dashboard gathers its counters in the background (once a second at most): a fresh silo lists no host yet.
+        var counters = await Eventually.UntilAsync(
+            () => admin.GetStringAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative)),
+            read => read.Contains("\"status\":\"Active\"", StringComparison.Ordinal),
+            "the dashboard lists the silo",
+            TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<title>Orleans Dashboard</title>", html, StringComparison.Ordinal);
