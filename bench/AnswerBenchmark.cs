@@ -64,10 +64,10 @@ public static class AnswerBenchmark
             return students[key].ApplyEventAsync(create(key, Interlocked.Increment(ref sequence)));
         }
 
-        await MeasureAsync("warm-up", callers, TimeSpan.FromSeconds(1), (caller, i) => Apply(caller, i, Quiz));
-        await MeasureAsync("quiz events (baseline)", callers, duration, (caller, i) => Apply(caller, i, Quiz));
-        await MeasureAsync("answer events, 5,000 items", callers, duration, (caller, i) => Apply(caller, i, (key, n) => Answer(key, n, (int)(n % 5000))));
-        await MeasureAsync("answer events, 3 hot items", callers, duration, (caller, i) => Apply(caller, i, (key, n) => Answer(key, n, (int)(n % 3))));
+        await ClosedLoopRate.MeasureAsync("warm-up", callers, TimeSpan.FromSeconds(1), (caller, i) => Apply(caller, i, Quiz));
+        await ClosedLoopRate.MeasureAsync("quiz events (baseline)", callers, duration, (caller, i) => Apply(caller, i, Quiz));
+        await ClosedLoopRate.MeasureAsync("answer events, 5,000 items", callers, duration, (caller, i) => Apply(caller, i, (key, n) => Answer(key, n, (int)(n % 5000))));
+        await ClosedLoopRate.MeasureAsync("answer events, 3 hot items", callers, duration, (caller, i) => Apply(caller, i, (key, n) => Answer(key, n, (int)(n % 3))));
         await host.StopAsync();
     }
 
@@ -80,30 +80,6 @@ public static class AnswerBenchmark
             JsonElement.Parse($$"""{"item_id": "item_{{item}}", "correct": {{(n % 3 == 0 ? "false" : "true")}}}"""));
 
     private static string StudentKey(int i) => "bench_" + i.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task MeasureAsync(string name, int callers, TimeSpan duration, Func<int, long, Task> call)
-    {
-        var stop = false;
-        var counts = new long[callers];
-        var stopwatch = Stopwatch.StartNew();
-        var loops = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
-        {
-            long calls = 0;
-            while (!Volatile.Read(ref stop))
-            {
-                await call(caller, calls);
-                calls++;
-            }
-
-            counts[caller] = calls;
-        })).ToArray();
-        await Task.Delay(duration);
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(loops);
-        stopwatch.Stop();
-        var total = counts.Sum();
-        Console.WriteLine($"  {name}: {total:N0} in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / stopwatch.Elapsed.TotalSeconds:N0}/s");
-    }
 
     private static async Task RunHttpReplayAsync(string[] args, string responses)
     {

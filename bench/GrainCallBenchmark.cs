@@ -44,12 +44,12 @@ public static class GrainCallBenchmark
         }
         var duration = TimeSpan.FromSeconds(seconds);
         // Both kinds warmed up alike, so neither measurement pays for JIT tiering or first-call costs.
-        await MeasureCallsAsync("warm-up, bare", callers, TimeSpan.FromSeconds(3), (caller, i) => bare[Pick(caller, i, keys)].PingAsync());
-        await MeasureCallsAsync("warm-up, student", callers, TimeSpan.FromSeconds(3), (caller, i) => students[Pick(caller, i, keys)].HasDataAsync());
-        await MeasureCallsAsync($"bare grain, {keys:N0} keys", callers, duration, (caller, i) => bare[Pick(caller, i, keys)].PingAsync());
-        await MeasureCallsAsync($"student grain, {keys:N0} keys", callers, duration, (caller, i) => students[Pick(caller, i, keys)].HasDataAsync());
-        await MeasureCallsAsync("bare grain, one hot key", callers, duration, (_, _) => bare[0].PingAsync());
-        await MeasureCallsAsync("student grain, one hot key", callers, duration, (_, _) => students[0].HasDataAsync());
+        await ClosedLoopRate.MeasureAsync("warm-up, bare", callers, TimeSpan.FromSeconds(3), (caller, i) => bare[Pick(caller, i, keys)].PingAsync());
+        await ClosedLoopRate.MeasureAsync("warm-up, student", callers, TimeSpan.FromSeconds(3), (caller, i) => students[Pick(caller, i, keys)].HasDataAsync());
+        await ClosedLoopRate.MeasureAsync($"bare grain, {keys:N0} keys", callers, duration, (caller, i) => bare[Pick(caller, i, keys)].PingAsync());
+        await ClosedLoopRate.MeasureAsync($"student grain, {keys:N0} keys", callers, duration, (caller, i) => students[Pick(caller, i, keys)].HasDataAsync());
+        await ClosedLoopRate.MeasureAsync("bare grain, one hot key", callers, duration, (_, _) => bare[0].PingAsync());
+        await ClosedLoopRate.MeasureAsync("student grain, one hot key", callers, duration, (_, _) => students[0].HasDataAsync());
         await host.StopAsync();
         return 0;
     }
@@ -57,28 +57,4 @@ public static class GrainCallBenchmark
     private static int Pick(int caller, long i, int keys) => (int)((caller * 7919L + i) % keys);
 
     private static string KeyName(int i) => "k" + i.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task MeasureCallsAsync(string name, int callers, TimeSpan duration, Func<int, long, Task> call)
-    {
-        var stop = false;
-        var counts = new long[callers];
-        var stopwatch = Stopwatch.StartNew();
-        var loops = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
-        {
-            long calls = 0;
-            while (!Volatile.Read(ref stop))
-            {
-                await call(caller, calls);
-                calls++;
-            }
-
-            counts[caller] = calls;
-        })).ToArray();
-        await Task.Delay(duration);
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(loops);
-        stopwatch.Stop();
-        var total = counts.Sum();
-        Console.WriteLine($"  {name}: {total:N0} calls in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / stopwatch.Elapsed.TotalSeconds:N0} calls/s");
-    }
 }
