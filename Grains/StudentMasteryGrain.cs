@@ -185,9 +185,10 @@ public sealed class StudentMasteryGrain(
 
     public Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority)
     {
-        var today = StudentMasteryState.DayOf(time.GetUtcNow());
-        var ranked = StudentMasteryView.Recommendations(mastery.State, today, Options);
-        return Task.FromResult(RecommendationEngine.Select(ranked, limit, priority));
+        var now = time.GetUtcNow();
+        var ranked = StudentMasteryView.Recommendations(mastery.State, StudentMasteryState.DayOf(now), Options);
+        var banded = AdaptiveRecommendationOrder.Apply(ranked, StudentMasteryView.TopicPractice(mastery.State, now, model), Options.SuccessBandLow, Options.SuccessBandHigh);
+        return Task.FromResult(RecommendationEngine.Select(banded, limit, priority));
     }
 
     public Task<MasteryHistory> GetHistoryAsync(int days) =>
