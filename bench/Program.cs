@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["http"] = HttpApiBenchmark.RunAsync,
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["answers"] = AnswerBenchmark.RunAsync,
+    ["learner-replay"] = LearnerReplayBenchmark.RunAsync,
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["student-memory"] = StudentMemoryBenchmark.RunAsync,
 };
