@@ -85,7 +85,7 @@ public static class AnswerBenchmark
         var outcome = await HttpAnswerReplay.RunAsync(log, students, concurrency, parameters);
         var metrics = PredictionMetrics.Of(outcome.Predicted, outcome.Observed);
         Console.WriteLine($"http replay of {Path.GetFileName(responses)} with wait=true ({(parameters.Length > 0 ? "calibrated " + Path.GetFileName(parameters) : "default parameters")}), {students.Count:N0} students, concurrency {concurrency}:");
-        Console.WriteLine($"  {outcome.Latency}; failures {outcome.Failures}");
+        Console.WriteLine($"  {outcome.Latency}; failures {outcome.Failures}{(outcome.Failures > 0 ? " (" + outcome.FailureKinds + ")" : "")}");
         Console.WriteLine($"  predicted_correct as returned: AUC {metrics.Auc:F4}, RMSE {metrics.Rmse:F4}, log-loss {metrics.LogLoss:F4}, ECE {metrics.CalibrationError:F4}");
     }
 }

@@ -51,7 +51,7 @@ public static class HttpAnswerReplay
         var predicted = new double[offsets[^1]];
         var observed = new double[offsets[^1]];
         var recorder = new LatencyRecorder();
-        var failures = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var next = -1;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -69,7 +69,7 @@ public static class HttpAnswerReplay
                     observed[index] = log.Scores[row];
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
-                        Interlocked.Increment(ref failures);
+                        failures.AddOrUpdate(await FailureAsync(response), 1, (_, count) => count + 1);
                         predicted[index] = 0.5;
                         continue;
                     }
@@ -80,7 +80,26 @@ public static class HttpAnswerReplay
             }
         }));
         wall.Stop();
-        return new HttpReplayOutcome(predicted, observed, recorder.Summarize("answers", wall.Elapsed), failures, wall.Elapsed);
+        return new HttpReplayOutcome(predicted, observed, recorder.Summarize("answers", wall.Elapsed), failures.Values.Sum(), wall.Elapsed,
+            string.Join("; ", failures.OrderByDescending(f => f.Value).Select(f => $"{f.Value} × {f.Key}")));
+    }
+
+    /// <summary>A failed answer's status and problem title, so a replay says what went wrong.</summary>
+    private static async Task<string> FailureAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var title = "";
+        try
+        {
+            using var problem = JsonDocument.Parse(text);
+            title = problem.RootElement.TryGetProperty("title", out var t) ? t.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            title = text.Length > 80 ? text[..80] : text;
+        }
+
+        return $"{(int)response.StatusCode} {title}".TrimEnd();
     }
 
     /// <summary>Row ranges of the log's first students, up to <paramref name="rows"/> rows in all.</summary>
@@ -107,4 +126,4 @@ public static class HttpAnswerReplay
 }
 
 /// <summary>What a replay returned: per answer, the <c>predicted_correct</c> (0.5 for a failed request) and the observed score.</summary>
-public sealed record HttpReplayOutcome(double[] Predicted, double[] Observed, string Latency, int Failures, TimeSpan Wall);
+public sealed record HttpReplayOutcome(double[] Predicted, double[] Observed, string Latency, int Failures, TimeSpan Wall, string FailureKinds);

@@ -55,7 +55,7 @@ public static class LearnerReplayBenchmark
 
         var online = await HttpAnswerReplay.RunAsync(log, heldOutRows, concurrency, parametersFile);
         var metrics = PredictionMetrics.Of(online.Predicted, online.Observed);
-        Console.WriteLine($"  online (HTTP ingest?wait=true, concurrency {concurrency}): {Describe(metrics)}; failures {online.Failures}");
+        Console.WriteLine($"  online (HTTP ingest?wait=true, concurrency {concurrency}): {Describe(metrics)}; failures {online.Failures}{(online.Failures > 0 ? " (" + online.FailureKinds + ")" : "")}");
         Console.WriteLine($"  {online.Latency}");
         Console.WriteLine($"  online − offline AUC: {metrics.Auc - offline.Auc:+0.0000;-0.0000}");
         return online.Failures == 0 ? 0 : 1;
