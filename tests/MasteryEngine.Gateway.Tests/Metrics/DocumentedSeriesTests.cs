@@ -1,5 +1,6 @@
 using MasteryEngine.Gateway.Tests.Hosting;
 using MasteryEngine.Gateway.Tests.Infrastructure;
+using MasteryEngine.Testing;
 using MasteryEngine.Testing.Kafka;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -48,11 +49,14 @@ public sealed class DocumentedSeriesTests(KafkaMockClusterFixture kafka) : IClas
     }
 
     [Fact]
-    public async Task A_fresh_gateway_process_consuming_kafka_lists_every_documented_series_and_passes_promtool()
+    public async Task A_fresh_gateway_process_on_redis_and_kafka_lists_every_documented_series_and_both_breakers_and_passes_promtool()
     {
+        await using var redis = await RedisServerProcess.StartAsync();
         var settings = new Dictionary<string, string>
         {
             ["JWT_SECRET"] = TestTokens.Secret,
+            ["STORAGE_PROVIDER"] = "redis",
+            ["REDIS_HOST"] = redis.HostAndPort,
             ["STREAM_PROVIDER"] = "kafka",
         };
         foreach (var (key, value) in kafka.Configuration(kafka.CreateTopics()))
@@ -78,6 +82,9 @@ public sealed class DocumentedSeriesTests(KafkaMockClusterFixture kafka) : IClas
 
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
         Assert.True(exitCode == 0, lint);
+        var breakers = ExpositionSample.ParseAll(exposition).Where(s => s.Name == "circuit_breaker_state").ToList();
+        Assert.Equal(["kafka", "redis"], breakers.Select(s => s.Labels["name"]).Order(StringComparer.Ordinal));
+        Assert.All(breakers, breaker => Assert.Equal(0, breaker.Value));
     }
 
     private static List<string> Missing(DocumentedSeries documented, IReadOnlyList<ExpositionSample> samples, IReadOnlyList<string> excluded)
