@@ -30,8 +30,8 @@ public static class MetricViews
 
     /// <summary>
     /// Orleans instruments Prometheus' linter rejects and a view cannot repair: latencies in milliseconds and
-    /// memory in megabytes (a view renames, it does not rescale), and the persistent-stream queues, caches and block pool
-    /// with camelCase labels.
+    /// memory in megabytes (a view renames, it does not rescale; the latencies come back in seconds through
+    /// <see cref="OrleansSecondsInstruments"/>), and the persistent-stream queues, caches and block pool with camelCase labels.
     /// </summary>
     private static readonly string[] OrleansNonBaseUnits = ["ms", "MB"];
     private static readonly string[] OrleansCamelCaseLabelled = ["orleans-streams-block-pool", "orleans-streams-queue"];
