@@ -111,6 +111,13 @@ public sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>SIGKILL: the gateway and its silo vanish without leaving the cluster, as when a node dies.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>What the kubelet sends when the preStop hook ends: SIGTERM (Process.Kill would be SIGKILL).</summary>
     public Task SendSigtermAsync() => ProcessSignal.SendAsync(process, "TERM");
 
