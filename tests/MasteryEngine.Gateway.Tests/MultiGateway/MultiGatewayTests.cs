@@ -69,4 +69,23 @@ public sealed class MultiGatewayTests(ThreeGatewayFixture fixture, ITestOutputHe
         Assert.Equal(Events, stored.Path("overall.completed_exercises").GetInt32());
         Assert.Equal(Events, stored.GetProperty("applied_events").GetArrayLength());
     }
+
+    [Fact]
+    public async Task An_erasure_through_another_gateway_leaves_no_key_naming_the_student()
+    {
+        var student = TestTokens.NewId("student");
+        var cohort = TestTokens.NewId("cohort");
+        await fixture.Admins[0].CalculateAsync(student, 0.8, 0.7, 0.6, 0.5);
+        await fixture.Admins[1].AddToCohortAsync(cohort, student);
+        Assert.NotEmpty(await KeysNamingAsync(student));
+
+        using var erased = await fixture.Admins[2].DeleteAsync(new Uri($"/api/v1/compliance/student/{student}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Empty(await KeysNamingAsync(student));
+        Assert.DoesNotContain(student, await fixture.Redis.CliAsync("HGET", $"cohort:{{{cohort}}}:state", "data"), StringComparison.Ordinal);
+    }
+
+    private async Task<string[]> KeysNamingAsync(string student) =>
+        (await fixture.Redis.CliAsync("--scan", "--pattern", $"*{student}*")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
