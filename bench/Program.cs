@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["learner-replay"] = LearnerReplayBenchmark.RunAsync,
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["student-memory"] = StudentMemoryBenchmark.RunAsync,
+    ["redis-storage"] = RedisStorageBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -30,6 +30,7 @@ namespace MasteryEngine.Gateway.Infrastructure;
 [JsonSerializable(typeof(ApiResponse<MasteryResult>))]
 [JsonSerializable(typeof(ApiResponse<IngestAccepted>))]
 [JsonSerializable(typeof(ApiResponse<EventApplication>))]
+[JsonSerializable(typeof(ApiResponse<StudentActivation>))]
 [JsonSerializable(typeof(ApiResponse<MasteryPrediction>))]
 [JsonSerializable(typeof(ApiResponse<RecommendationsResponse>))]
 [JsonSerializable(typeof(ApiResponse<BatchAccepted>))]

@@ -2,6 +2,7 @@ using System.Net;
 using MasteryEngine.Gateway.Options;
 using MasteryEngine.Gateway.Tests.Hosting;
 using MasteryEngine.Gateway.Tests.Infrastructure;
+using MasteryEngine.Testing;
 using Microsoft.Extensions.Options;
 
 namespace MasteryEngine.Gateway.Tests;
