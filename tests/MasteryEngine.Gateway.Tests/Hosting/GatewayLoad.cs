@@ -10,9 +10,8 @@ namespace MasteryEngine.Gateway.Tests.Hosting;
 /// for its n-th request, so the stored completion names the last calculation applied;</item>
 /// <item>an ingest writer sends <c>exercise.completed</c> events with unique ids (no total, so each one counts one more
 /// completed exercise), moving to a new student every <see cref="EventsPerStudent"/> events to stay well inside the
-/// remembered event ids of a student. It asks <c>?wait=true</c>: a 202 without it is only as durable as the stream, and
-/// Orleans memory streams (the provider without Kafka) lose the events they still hold when the silo stops
-/// (docs/redis.md).</item>
+/// remembered event ids of a student. It sends plain ingests: without Kafka a 202 must mean the event is stored, so
+/// every acknowledged event has to be in Redis after the silo stops (docs/redis.md).</item>
 /// </list>
 /// Every request and its outcome is recorded. Once <see cref="MarkSigtermSent"/> was called, a writer stops at its
 /// first request that is not acknowledged: the gateway is going away and has said so.
@@ -69,7 +68,7 @@ public sealed class GatewayLoad(HttpClient client, int calculateWriters, int ing
             var studentId = $"student_ingest_{runId}_{writer}_{n / EventsPerStudent}";
             var eventId = $"evt_{runId}_{writer}_{n}";
             var body = $$$"""{"event_type": "exercise.completed", "student_id": "{{{studentId}}}", "event_id": "{{{eventId}}}", "data": {"exercise_id": "loops-{{{n}}}"}}""";
-            if (!await SendAsync(ingests, "/api/v1/mastery/ingest?wait=true", body, studentId, eventId, cancellationToken))
+            if (!await SendAsync(ingests, "/api/v1/mastery/ingest", body, studentId, eventId, cancellationToken))
             {
                 return;
             }
