@@ -108,7 +108,9 @@ public static class ComplianceApi
             return errors.ToProblem();
         }
 
-        var query = new ComplianceAuditQuery(studentId, from, from?.AddMonths(1), before, pageSize);
+        // December 9999 has no next month to end at: DateTimeOffset ends with it.
+        var until = from is { Year: 9999, Month: 12 } ? null : from?.AddMonths(1);
+        var query = new ComplianceAuditQuery(studentId, from, until, before, pageSize);
         var page = await services.Grains.GetGrain<IComplianceAuditGrain>(IComplianceAuditGrain.Key).ReadAsync(query);
         var next = page.Next is { } nextPosition ? AuditLogCursor.Encode(nextPosition) : null;
         if (next is not null)

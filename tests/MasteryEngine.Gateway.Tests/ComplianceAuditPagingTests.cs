@@ -102,6 +102,19 @@ public sealed class ComplianceAuditPagingTests(AuditRetentionGatewayFactory fact
     }
 
     [Theory]
+    [InlineData("month=9999-12")]
+    [InlineData("month=0001-01")]
+    [InlineData("cursor=YTE6OTIyMzM3MjAzNjg1NDc3NTgwNy05MjIzMzcyMDM2ODU0Nzc1ODA3")]
+    [InlineData("cursor=YTE6MC0w&month=2026-11")]
+    public async Task Extreme_but_valid_months_and_cursors_are_an_empty_or_partial_page_not_an_error(string query)
+    {
+        var (status, body) = await Admin.GetJsonAsync($"/api/v1/compliance/audit?{query}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(JsonValueKind.Array, body.GetProperty("data").ValueKind);
+    }
+
+    [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=1001", "limit")]
     [InlineData("limit=-1", "limit")]
