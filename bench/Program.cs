@@ -10,6 +10,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["student-memory"] = StudentMemoryBenchmark.RunAsync,
     ["redis-storage"] = RedisStorageBenchmark.RunAsync,
+    ["audit-append"] = AuditAppendBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -42,7 +42,7 @@ namespace MasteryEngine.Gateway.Infrastructure;
 [JsonSerializable(typeof(ApiResponse<CohortStudents>))]
 [JsonSerializable(typeof(ApiResponse<StudentDataExport>))]
 [JsonSerializable(typeof(ApiResponse<ErasureResponse>))]
-[JsonSerializable(typeof(ApiResponse<IReadOnlyList<ComplianceAuditRecord>>))]
+[JsonSerializable(typeof(PagedApiResponse<ComplianceAuditRecord[]>))]
 [JsonSerializable(typeof(LivenessStatus))]
 [JsonSerializable(typeof(ReadinessReport))]
 [JsonSerializable(typeof(ServiceInfo))]

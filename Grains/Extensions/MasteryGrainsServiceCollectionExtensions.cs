@@ -49,6 +49,7 @@ public static class MasteryGrainsServiceCollectionExtensions
         // A host that loads calibrated parameters registers its LearnerModel first; otherwise the defaults.
         services.TryAddSingleton(new LearnerModel(LearnerModelParameters.Default));
         services.TryAddSingleton<ItemEstimateCache>();
+        services.AddComplianceAuditLog(configuration);
         return services;
     }
 
