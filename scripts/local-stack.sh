@@ -25,7 +25,10 @@ BUILD_CONFIGURATION="${BUILD_CONFIGURATION:-Debug}"
 STACK_DIR="${STACK_DIR:-$(mktemp -d -t mastery-stack.XXXXXX)}"
 mkdir -p "$STACK_DIR"
 
-fail() { echo "local-stack: $*" >&2; exit 1; }
+# Our own messages go to fd 3, the terminal's stderr; fd 2 goes to a log once members run, since bash reports a
+# member killed by a signal there with a long job line of its own.
+exec 3>&2
+fail() { echo "local-stack: $*" >&3; exit 1; }
 
 for tool in redis-server kcat curl; do
   command -v "$tool" >/dev/null || fail "$tool is missing: apt-get install $tool"
@@ -97,7 +100,10 @@ report_exit() {
     fi
     name="${names[$i]%%:*}"
     log="${names[$i]#*:}"
-    echo "local-stack: the $name exited (code $status): $(grep -v '^\s*$' "$log" | grep -v '^\s*at ' | tail -n 1 | cut -c1-300) (log: $log)" >&2
+    local how="code $status" last
+    [ "$status" -gt 128 ] && how="$how, SIG$(kill -l $((status - 128)))"
+    last="$(grep -v '^\s*$' "$log" | grep -v '^\s*at ' | tail -n 1 | cut -c1-300)"
+    echo "local-stack: the $name exited ($how): ${last:-it wrote nothing} (log: $log)" >&3
     return 0
   done
   return 1
@@ -112,6 +118,7 @@ else
   dotnet build Gateway -c "$BUILD_CONFIGURATION" -nologo -v quiet >"$STACK_DIR/build.log" 2>&1 || fail "the build failed, see $STACK_DIR/build.log"
 fi
 
+exec 2>>"$STACK_DIR/local-stack.log"
 echo "starting redis on 127.0.0.1:$REDIS_PORT and the Kafka mock broker..."
 start redis "$STACK_DIR/redis.log" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no
 # The broker writes its address to a well-known file (the mock cannot listen on a fixed port), where other
@@ -180,5 +187,5 @@ INFO
 # Stop everything as soon as one member exits, and say which one and why.
 status=0
 wait -n 2>/dev/null || status=$?
-report_exit "$status" || echo "local-stack: a member of the stack exited (code $status); stopping the rest" >&2
+report_exit "$status" || echo "local-stack: a member of the stack exited (code $status); stopping the rest" >&3
 exit 1
