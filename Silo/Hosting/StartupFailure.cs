@@ -6,7 +6,8 @@ namespace MasteryEngine.Silo.Hosting;
 /// <summary>
 /// Runs a host until it stops. When it cannot start (Redis does not answer, a port is taken), the process ends with
 /// one line on stderr saying why and exit code 3, instead of an unhandled-exception abort (134) whose reason is
-/// buried in the stack traces of every layer that saw it.
+/// buried in the stack traces of every layer that saw it. Only when the app owns the process: a host that embeds it
+/// (WebApplicationFactory) still gets the exception, as from <c>app.Run()</c>.
 /// </summary>
 public static class StartupFailure
 {
@@ -21,7 +22,7 @@ public static class StartupFailure
             {
                 await host.StartAsync();
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException && ConfigurationCheck.OwnsTheProcess())
             {
                 (error ?? Console.Error).WriteLine("start-up failed: " + Describe(exception));
                 return ExitCode;
