@@ -64,7 +64,6 @@ app.MapGatewayDocs();
 app.MapMetricsEndpoints();
 app.MapOrleansDashboardForAdmins();
 app.MapMasteryApis();
-app.Run();
-return 0;
+return await StartupFailure.RunAsync(app);
 
 public partial class Program;

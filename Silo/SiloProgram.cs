@@ -35,8 +35,7 @@ public static class SiloProgram
             return configurationError;
         }
 
-        await host.RunAsync();
-        return 0;
+        return await StartupFailure.RunAsync(host);
     }
 
     private static string Setting(string? value, string fallback) =>

@@ -15,6 +15,7 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
 [ -x /usr/bin/chromium ] || missing+=(chromium)  # Playwright tests (Swagger UI, the dashboard) drive Debian's chromium
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v curl >/dev/null 2>&1 || missing+=(curl)  # scripts/local-stack.sh and scripts/verify-deployment.sh
 # The Review Agent's analysers and sandbox.
 command -v pylint >/dev/null 2>&1 || missing+=(pylint)
 command -v pyflakes3 >/dev/null 2>&1 || missing+=(pyflakes3)

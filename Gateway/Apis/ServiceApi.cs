@@ -1,10 +1,7 @@
 using System.Reflection;
 using System.Security.Claims;
 using MasteryEngine.Gateway.Contracts;
-using MasteryEngine.Gateway.Infrastructure;
 using MasteryEngine.Gateway.Options;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace MasteryEngine.Gateway.Apis;
@@ -12,7 +9,7 @@ namespace MasteryEngine.Gateway.Apis;
 /// <summary>The anonymous service routes: info, liveness and readiness.</summary>
 public static class ServiceApi
 {
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = ReadinessResponse.ReadyTag;
 
     public static IEndpointRouteBuilder MapServiceApi(this IEndpointRouteBuilder app)
     {
@@ -20,11 +17,7 @@ public static class ServiceApi
             .WithSummary("The service's name, version and mode").ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapGet("/health", GetHealth).AllowAnonymous().WithName("Health").WithTags("Service")
             .WithSummary("Liveness: the process answers").ProducesProblem(StatusCodes.Status429TooManyRequests);
-        app.MapHealthChecks("/ready", new HealthCheckOptions
-        {
-            Predicate = registration => registration.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteReadinessAsync,
-        }).AllowAnonymous();
+        app.MapReadiness();
         return app;
     }
 
@@ -41,19 +34,4 @@ public static class ServiceApi
     private static readonly string Version =
         typeof(ServiceApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
-
-    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
-    {
-        var dependencies = report.Entries.ToDictionary(
-            entry => entry.Key,
-            entry => new DependencyStatus(
-                entry.Value.Status.ToString().ToLowerInvariant(),
-                entry.Value.Description,
-                Math.Round(entry.Value.Duration.TotalMilliseconds, 3)),
-            StringComparer.Ordinal);
-        var status = report.Status == HealthStatus.Unhealthy ? "not_ready" : "ready";
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsJsonAsync(
-            new ReadinessReport(status, dependencies), GatewayJsonContext.Default.ReadinessReport, cancellationToken: context.RequestAborted);
-    }
 }

@@ -16,19 +16,8 @@ public static class GatewayOptionsExtensions
     public static WebApplicationBuilder AddGatewayOptions(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddOptions<JwtOptions>()
-            .Bind(configuration.GetSection(JwtOptions.SectionName))
-            .Configure<IHostEnvironment>((options, environment) =>
-            {
-                options.Secret = configuration["JWT_SECRET"] is { Length: > 0 } secret ? secret : options.Secret;
-                // The development secret is public: it may sign tokens only where no one else can send them.
-                if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.Secret) && ListenAddresses.AreLoopbackOnly(configuration))
-                {
-                    options.Secret = JwtOptions.DevelopmentSecret;
-                }
-            })
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        // The development secret is public: it may sign tokens only where no one else can send them.
+        builder.Services.AddMasteryJwtOptions(configuration, ListenAddresses.AreLoopbackOnly);
 
         builder.Services.AddOptions<GatewayOptions>()
             .Bind(configuration.GetSection(GatewayOptions.SectionName))

@@ -11,9 +11,6 @@ namespace MasteryEngine.Gateway.Infrastructure;
 /// </summary>
 public static class ProblemDetailsDefaults
 {
-    /// <summary>Where the bearer handler leaves its reason for a 401, for the problem writer to use.</summary>
-    public const string AuthenticationFailureKey = "mastery.authentication_failure";
-
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
@@ -24,7 +21,7 @@ public static class ProblemDetailsDefaults
         problem.Type ??= TypeOf(problem.Status);
         problem.Detail ??= problem.Status switch
         {
-            StatusCodes.Status401Unauthorized => http.Items[AuthenticationFailureKey] as string ?? MissingToken,
+            StatusCodes.Status401Unauthorized => BearerTokenFailure.ReasonOr(http, MissingToken),
             StatusCodes.Status403Forbidden =>
                 "Your role does not allow this request: students may use only their own data, teachers the students " +
                 "and analytics of their cohorts, and admin-only routes need the admin role.",

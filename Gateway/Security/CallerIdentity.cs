@@ -16,18 +16,9 @@ public sealed record CallerIdentity(string? UserId, IReadOnlySet<string> Roles, 
 
     public static CallerIdentity From(ClaimsPrincipal user)
     {
-        var userId = user.FindFirst(MasteryClaimTypes.Subject)?.Value ?? user.FindFirst(MasteryClaimTypes.UserId)?.Value;
-        var roles = user.FindAll(MasteryClaimTypes.Roles)
-            .Concat(user.FindAll(MasteryClaimTypes.Role))
-            .SelectMany(claim => SplitList(claim.Value))
-            .Select(role => role.ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
         var cohorts = user.FindAll(MasteryClaimTypes.Cohorts)
-            .SelectMany(claim => SplitList(claim.Value))
+            .SelectMany(claim => TokenClaims.ListOf(claim.Value))
             .ToHashSet(StringComparer.Ordinal);
-        return new CallerIdentity(string.IsNullOrWhiteSpace(userId) ? null : userId, roles, cohorts);
+        return new CallerIdentity(TokenClaims.UserIdOf(user), TokenClaims.RolesOf(user), cohorts);
     }
-
-    private static string[] SplitList(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

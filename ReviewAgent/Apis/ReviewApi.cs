@@ -43,7 +43,7 @@ public static class ReviewApi
                 detail: "An assessment moves the student's mastery: students may submit only their own code, admins anyone's.");
         }
 
-        http.Items[Observability.RequestLog.StudentIdItemKey] = submission.StudentId;
+        http.SetLoggedStudentId(submission.StudentId);
         var assessment = await assessments.AssessAndFeedAsync(submission, cancellationToken);
         return TypedResults.Ok(new ApiResponse<Assessment>(true, assessment));
     }

@@ -5,8 +5,6 @@ using MasteryEngine.ReviewAgent.Contracts;
 using MasteryEngine.ReviewAgent.Options;
 using MasteryEngine.ReviewAgent.Scoring;
 using MasteryEngine.ReviewAgent.Validation;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace MasteryEngine.ReviewAgent.Apis;
@@ -14,8 +12,6 @@ namespace MasteryEngine.ReviewAgent.Apis;
 /// <summary>The anonymous service routes: info, liveness and readiness.</summary>
 public static class ServiceApi
 {
-    public const string ReadyTag = "ready";
-
     private static readonly string Version =
         typeof(ServiceApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -23,11 +19,7 @@ public static class ServiceApi
     {
         app.MapGet("/", GetInfo).AllowAnonymous();
         app.MapGet("/health", () => TypedResults.Json(new LivenessStatus("healthy"), ReviewJsonContext.Default.LivenessStatus)).AllowAnonymous();
-        app.MapHealthChecks("/ready", new HealthCheckOptions
-        {
-            Predicate = registration => registration.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteReadinessAsync,
-        }).AllowAnonymous();
+        app.MapReadiness();
         return app;
     }
 
@@ -36,14 +28,4 @@ public static class ServiceApi
             new ServiceInfo("review-agent", Version, environment.EnvironmentName, kafka.Value.Enabled, assessments.FeedVia,
                 SubmissionRules.Languages, PythonAnalyser.Analysers, QualityRubric.Version),
             ReviewJsonContext.Default.ServiceInfo);
-
-    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
-    {
-        var dependencies = report.Entries.ToDictionary(
-            entry => entry.Key,
-            entry => new DependencyStatus(entry.Value.Status.ToString().ToLowerInvariant(), entry.Value.Description, Math.Round(entry.Value.Duration.TotalMilliseconds, 3)),
-            StringComparer.Ordinal);
-        var status = report.Status == HealthStatus.Unhealthy ? "not_ready" : "ready";
-        return context.Response.WriteAsJsonAsync(new ReadinessReport(status, dependencies), ReviewJsonContext.Default.ReadinessReport, cancellationToken: context.RequestAborted);
-    }
 }

@@ -40,7 +40,7 @@ public static class HttpPipelineExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
         var maxBytes = app.Services.GetRequiredService<IOptions<ReviewOptions>>().Value.MaxRequestBodyBytes;
         app.Use((context, next) =>
         {

@@ -17,18 +17,7 @@ public static class ReviewOptionsExtensions
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        services.AddOptions<JwtOptions>()
-            .Bind(configuration.GetSection(JwtOptions.SectionName))
-            .Configure<IHostEnvironment>((options, environment) =>
-            {
-                options.Secret = configuration["JWT_SECRET"] is { Length: > 0 } secret ? secret : options.Secret;
-                if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.Secret))
-                {
-                    options.Secret = JwtOptions.DevelopmentSecret;
-                }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddMasteryJwtOptions(configuration, developmentSecretAllowed: _ => true);
 
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.SectionName))

@@ -40,7 +40,7 @@ public static class ReviewServicesExtensions
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<ReviewMetrics>();
         services.AddSingleton<ServiceTokenIssuer>();
-        var health = services.AddHealthChecks().AddCheck<AnalyserHealthCheck>(AnalyserHealthCheck.Name, tags: [ServiceApi.ReadyTag]);
+        var health = services.AddHealthChecks().AddCheck<AnalyserHealthCheck>(AnalyserHealthCheck.Name, tags: [ReadinessResponse.ReadyTag]);
 
         // Read once here: which services exist depends on it. The options classes validate the same values.
         var kafkaEnabled = configuration.GetValue("KAFKA_ENABLED", configuration.GetValue($"{KafkaOptions.SectionName}:Enabled", false));
@@ -50,7 +50,7 @@ public static class ReviewServicesExtensions
             services.AddSingleton<KafkaProducerConnection>();
             services.AddSingleton<IQualityEventSink, KafkaQualityEventSink>();
             services.AddHostedService<ReviewRequestConsumer>();
-            health.AddCheck<KafkaHealthCheck>(KafkaHealthCheck.Name, tags: [ServiceApi.ReadyTag]);
+            health.AddCheck<KafkaHealthCheck>(KafkaHealthCheck.Name, tags: [ReadinessResponse.ReadyTag]);
         }
         else if (feedEnabled)
         {

@@ -8,8 +8,6 @@ namespace MasteryEngine.ReviewAgent.Infrastructure;
 /// </summary>
 public static class ProblemDefaults
 {
-    public const string AuthenticationFailureKey = "review.authentication_failure";
-
     public const string MissingToken =
         "This endpoint needs a bearer token: send 'Authorization: Bearer <token>', signed with the Mastery Engine's JWT_SECRET. " +
         "In Development, mint one with `dotnet run --project Gateway -- token --sub <student id> --role student`.";
@@ -23,7 +21,7 @@ public static class ProblemDefaults
         problem.Instance = null;
         problem.Detail ??= problem.Status switch
         {
-            StatusCodes.Status401Unauthorized => http.Items[AuthenticationFailureKey] as string ?? MissingToken,
+            StatusCodes.Status401Unauthorized => BearerTokenFailure.ReasonOr(http, MissingToken),
             StatusCodes.Status403Forbidden => "Your role does not allow this request.",
             StatusCodes.Status404NotFound => "No endpoint matches this method and path. The routes are POST /review/assess, POST /process, GET /, /health, /ready, /metrics.",
             StatusCodes.Status405MethodNotAllowed => "This path does not take this HTTP method.",

@@ -15,12 +15,6 @@ public sealed record CallerIdentity(string? UserId, IReadOnlySet<string> Roles)
 
     public static CallerIdentity From(ClaimsPrincipal user)
     {
-        var userId = user.FindFirst(ReviewClaimTypes.Subject)?.Value ?? user.FindFirst(ReviewClaimTypes.UserId)?.Value;
-        var roles = user.FindAll(ReviewClaimTypes.Roles)
-            .Concat(user.FindAll(ReviewClaimTypes.Role))
-            .SelectMany(claim => claim.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(role => role.ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
-        return new CallerIdentity(string.IsNullOrWhiteSpace(userId) ? null : userId, roles);
+        return new CallerIdentity(TokenClaims.UserIdOf(user), TokenClaims.RolesOf(user));
     }
 }

@@ -34,8 +34,8 @@ public sealed class ServiceTokenIssuer(IOptions<JwtOptions> jwt, IOptions<Master
             {
                 Claims = new Dictionary<string, object>
                 {
-                    [ReviewClaimTypes.Subject] = feed.Value.ServiceSubject,
-                    [ReviewClaimTypes.Roles] = new[] { ReviewRoles.Admin },
+                    [MasteryClaimTypes.Subject] = feed.Value.ServiceSubject,
+                    [MasteryClaimTypes.Roles] = new[] { ReviewRoles.Admin },
                 },
                 IssuedAt = now.UtcDateTime,
                 NotBefore = now.UtcDateTime,

@@ -16,7 +16,7 @@ public static class ConfigurationCheck
     /// <returns><see cref="ExitCode"/> when a setting is invalid (after writing why), null when the host may start.</returns>
     public static int? Reject(IServiceProvider services, TextWriter? error = null)
     {
-        if (System.Reflection.Assembly.GetEntryAssembly() is not { } entry || entry.GetName().Name is not ("MasteryEngine.Gateway" or "MasteryEngine.Silo"))
+        if (!OwnsTheProcess())
         {
             return null;
         }
@@ -32,6 +32,10 @@ public static class ConfigurationCheck
             return ExitCode;
         }
     }
+
+    /// <summary>Whether the gateway or the silo runs as its own program, rather than inside a test host.</summary>
+    internal static bool OwnsTheProcess() =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name is "MasteryEngine.Gateway" or "MasteryEngine.Silo";
 
     /// <summary>Every failure once, on one line (the exception's message repeats them joined by "; ").</summary>
     public static string Describe(Exception exception)

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
-namespace MasteryEngine.Gateway.Observability;
+namespace MasteryEngine.ServiceDefaults.Observability;
 
 /// <summary>
 /// Writes one log line per request with the fields of the seeds' example (<c>endpoint</c>, <c>student_id</c>,
@@ -9,7 +6,7 @@ namespace MasteryEngine.Gateway.Observability;
 /// so bearer tokens cannot leak from here. Probe and scrape endpoints log at Debug: Kubernetes and Prometheus
 /// call them every few seconds and would drown the lines people read.
 /// </summary>
-internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, TimeProvider timeProvider)
+public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, TimeProvider timeProvider)
 {
     private const int MaxLoggedStudentIdLength = 128;
 

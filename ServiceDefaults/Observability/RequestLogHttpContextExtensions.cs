@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
-
-namespace MasteryEngine.Gateway.Observability;
+namespace MasteryEngine.ServiceDefaults.Observability;
 
 public static class RequestLogHttpContextExtensions
 {

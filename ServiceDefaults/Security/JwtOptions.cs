@@ -1,6 +1,9 @@
-namespace MasteryEngine.Gateway.Options;
+namespace MasteryEngine.ServiceDefaults.Security;
 
-/// <summary>How bearer tokens are validated (section <c>Jwt</c>; <c>JWT_SECRET</c> overrides the secret).</summary>
+/// <summary>
+/// How bearer tokens are validated (section <c>Jwt</c>; <c>JWT_SECRET</c> overrides the secret). Every service of the
+/// solution has the same secret, so one token works for all of them.
+/// </summary>
 public sealed class JwtOptions
 {
     public const string SectionName = "Jwt";

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
-
-namespace MasteryEngine.Gateway.Observability;
+namespace MasteryEngine.ServiceDefaults.Observability;
 
 /// <summary>
 /// Reads <c>LOG_LEVEL</c> as the seeds write it (Python names: DEBUG, INFO, WARNING, ERROR, CRITICAL) or as .NET

@@ -1,4 +1,4 @@
-namespace MasteryEngine.Gateway.Contracts;
+namespace MasteryEngine.ServiceDefaults.Health;
 
 /// <param name="Status"><c>ready</c> or <c>not_ready</c>.</param>
 public sealed record ReadinessReport(string Status, IReadOnlyDictionary<string, DependencyStatus> Dependencies);

@@ -1,6 +1,6 @@
-namespace MasteryEngine.Gateway.Security;
+namespace MasteryEngine.ServiceDefaults.Security;
 
-/// <summary>The token claims the gateway reads (inbound claim mapping is off, so these are the JWT names).</summary>
+/// <summary>The token claims the services read (inbound claim mapping is off, so these are the JWT names).</summary>
 public static class MasteryClaimTypes
 {
     public const string Subject = "sub";

@@ -1,3 +1,3 @@
-namespace MasteryEngine.ReviewAgent.Contracts;
+namespace MasteryEngine.ServiceDefaults.Health;
 
 public sealed record LivenessStatus(string Status);

@@ -1,3 +1,0 @@
-namespace MasteryEngine.Gateway.Contracts;
-
-public sealed record LivenessStatus(string Status);
