@@ -114,6 +114,13 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>What the kubelet sends when the preStop hook ends: SIGTERM (Process.Kill would be SIGKILL).</summary>
     public Task SendSigtermAsync() => ProcessSignal.SendAsync(process, "TERM");
 
+    /// <summary>SIGKILL: the process vanishes without telling anyone (no shutdown, no Kafka commit, no leaving the cluster).</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Waits for the process to end and returns its exit code; throws (with its output) when it outlives <paramref name="limit"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
