@@ -67,6 +67,7 @@ public static class MasteryEngineSiloExtensions
         silo.Services.AddSingleton(Options.Create(settings));
         silo.Services.AddMasteryGrains(configuration);
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = settings.ResponseTimeout);
+        silo.Services.AddMilestoneOutbox(configuration, settings.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = settings.CollectionAge;
