@@ -15,7 +15,7 @@ namespace MasteryEngine.Bench;
 /// </summary>
 internal static class CrossSiloHop
 {
-    private const int StudentsPerSilo = 500;
+    private const int StudentsPerSilo = 1000;
 
     public static async Task MeasureAsync(IReadOnlyList<IHost> silos, TimeSpan duration, int callers)
     {
@@ -31,16 +31,22 @@ internal static class CrossSiloHop
             var id = "hop_" + i.ToString(CultureInfo.InvariantCulture);
             await silos[i % silos.Count].Services.GetRequiredService<IGrainFactory>().GetGrain<IStudentMasteryGrain>(id).CalculateAsync(null);
             var grain = caller.GetGrain<IStudentMasteryGrain>(id);
-            (await management.GetActivationAddress(grain) == callerSilo ? local : remote).Add(grain);
+            (Equals(await management.GetActivationAddress(grain), callerSilo) ? local : remote).Add(grain);
         }
 
-        Console.WriteLine($"  cross-silo hop: {local.Count} students on the calling silo, {remote.Count} on the other");
-        if (local.Count == 0 || remote.Count == 0)
+        // Orleans places new activations on the less loaded silo, so the two sides differ in size: the same number
+        // of grains on each side, and no more callers than grains, keep the comparison fair.
+        var size = Math.Min(local.Count, remote.Count);
+        Console.WriteLine($"  cross-silo hop: {local.Count} students on the calling silo, {remote.Count} on the other; {size} of each compared");
+        if (size == 0)
         {
             Console.WriteLine("  cross-silo hop: placement left one side empty, nothing to compare");
             return;
         }
 
+        local = local[..size];
+        remote = remote[..size];
+        callers = Math.Min(callers, size);
         foreach (var (name, grains) in new[] { ("local", local), ("remote", remote) })
         {
             await ClosedLoopRate.MeasureAsync($"warm-up {name}", callers, TimeSpan.FromSeconds(2), (c, n) => grains[Pick(c, n, grains.Count)].HasDataAsync());
