@@ -36,11 +36,10 @@ public sealed class KafkaOptions
 
     /// <summary>
     /// Messages of one partition in flight (consumed, outcome not yet acknowledged); at the bound consuming waits for
-    /// the partition and, when it stalls or starves the others, pauses it. It also sets how many of a student's
-    /// queued events can share one state write: with a backlog over many students, 1000 left about one event per
-    /// student in flight, so nearly every event paid its own write (bench kafka-pipeline, docs/kafka.md).
+    /// the partition and, when it stalls or starves the others, pauses it. It also bounds how many of a student's
+    /// queued events can share one state write (docs/kafka.md, Throughput, for what a larger bound did and did not gain).
     /// </summary>
-    public int MaxInFlightPerPartition { get; set; } = 5000;
+    public int MaxInFlightPerPartition { get; set; } = 1000;
 
     /// <summary>
     /// A student's learning events that queued up while its previous write was under way are applied together,
