@@ -1,5 +1,6 @@
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Domain.Learning;
+using MasteryEngine.Grains.Domain.Xapi;
 using MasteryEngine.Grains.Learning;
 using MasteryEngine.Grains.Observability;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed class StudentMasteryGrain(
     [PersistentState("mastery")] IPersistentState<StudentMasteryState> mastery,
     TimeProvider time,
     IOptions<MasteryOptions> options,
+    IOptions<XapiOptions> xapi,
     IOptions<MilestoneOutboxOptions> outboxOptions,
     MasteryMetrics metrics,
     LearnerModel model,
@@ -131,12 +133,16 @@ public sealed class StudentMasteryGrain(
                 }
 
                 state.Apply(learningEvent, observations[i], now, Options);
-                var (predicted, knowledge) = observations[i] is AnswerObserved answer
+                var (predicted, knowledge, mastered) = observations[i] is AnswerObserved answer
                     ? Learn(state, learningEvent, answer, answered!, itemChanges ??= new(StringComparer.Ordinal), now)
-                    : ((double?)null, (TopicKnowledgeSummary?)null);
+                    : ((double?)null, (TopicKnowledgeSummary?)null, (XapiStatementEmitted?)null);
                 var change = state.Commit(StudentId, now, Options);
                 outcomes[i] = new EventApplyResult(StudentId, learningEvent.EventId, true, change.MasteryScore, change.Level, predicted, knowledge);
                 (announcements ??= []).AddRange(change.Notifications);
+                if (mastered is not null)
+                {
+                    announcements.Add(mastered);
+                }
             }
 
             return ((IReadOnlyList<EventApplyResult>)outcomes, (IReadOnlyList<MasteryDomainEvent>?)announcements);
@@ -189,9 +195,10 @@ public sealed class StudentMasteryGrain(
 
     public Task<IReadOnlyList<Recommendation>> RecommendAsync(int limit, RecommendationPriority? priority)
     {
-        var today = StudentMasteryState.DayOf(time.GetUtcNow());
-        var ranked = StudentMasteryView.Recommendations(mastery.State, today, Options);
-        return Task.FromResult(RecommendationEngine.Select(ranked, limit, priority));
+        var now = time.GetUtcNow();
+        var ranked = StudentMasteryView.Recommendations(mastery.State, StudentMasteryState.DayOf(now), Options);
+        var banded = AdaptiveRecommendationOrder.Apply(ranked, StudentMasteryView.TopicPractice(mastery.State, now, model), Options.SuccessBandLow, Options.SuccessBandHigh);
+        return Task.FromResult(RecommendationEngine.Select(banded, limit, priority));
     }
 
     public Task<MasteryHistory> GetHistoryAsync(int days) =>
@@ -418,9 +425,11 @@ public sealed class StudentMasteryGrain(
 
     /// <summary>
     /// The learner model learns from one answer as of when it was given (never later than now). Later answers of
-    /// the same batch see the item as this one left it.
+    /// the same batch see the item as this one left it. When the topic just crossed into mastered, the xAPI
+    /// <c>mastered</c> statement to announce (if emitting is on); its id comes from the answer's event id, so
+    /// the same answers replayed give the same statement.
     /// </summary>
-    private (double? Predicted, TopicKnowledgeSummary? Knowledge) Learn(
+    private (double? Predicted, TopicKnowledgeSummary? Knowledge, XapiStatementEmitted? Mastered) Learn(
         StudentMasteryState state,
         LearningEvent learningEvent,
         AnswerObserved answer,
@@ -433,7 +442,16 @@ public sealed class StudentMasteryGrain(
         var outcome = state.Learn(topic, answer, answered[answer.ItemId], model, at);
         answered[answer.ItemId] = answered[answer.ItemId].Apply(outcome.ItemDelta);
         itemChanges[answer.ItemId] = itemChanges.GetValueOrDefault(answer.ItemId).Plus(outcome.ItemDelta);
-        return (outcome.Predicted.PCorrect, KnowledgeSummaries.Of(topic, state.KnowledgeOf(topic, model, at)));
+        var knowledge = state.KnowledgeOf(topic, model, at);
+        var crossed = state.TrackMastered(topic, knowledge, Options.Thresholds);
+        return (outcome.Predicted.PCorrect, KnowledgeSummaries.Of(topic, knowledge), crossed && xapi.Value.EmitMastered ? Mastered(topic, learningEvent.EventId, knowledge, at) : null);
+    }
+
+    private XapiStatementEmitted Mastered(string topic, string eventId, KnowledgeEstimate knowledge, DateTimeOffset at)
+    {
+        var id = XapiStatementIds.Mastered(StudentId, topic, eventId);
+        var statement = XapiMasteredStatement.Build(id, StudentId, topic, knowledge, xapi.Value.HomePageUri, xapi.Value.ActivityBaseUri, at);
+        return new XapiStatementEmitted(StudentId, at, id.ToString("D"), XapiVerbs.Mastered, topic, statement);
     }
 
     private LearningObservation Validate(LearningEvent learningEvent)

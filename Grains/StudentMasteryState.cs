@@ -113,6 +113,21 @@ public sealed class StudentMasteryState
         return outcome;
     }
 
+    /// <summary>
+    /// Records whether the topic is mastered after <paramref name="knowledge"/> (mastered at the mastered threshold,
+    /// again possible once below the proficient one); true when it just crossed into mastered.
+    /// </summary>
+    public bool TrackMastered(string topicName, KnowledgeEstimate knowledge, LevelThresholds thresholds)
+    {
+        if (Find(topicName) is not { } topic)
+        {
+            return false;
+        }
+
+        (topic.Mastered, var crossed) = TopicMasteryCrossing.Next(topic.Mastered, knowledge, thresholds.Mastered, thresholds.Proficient);
+        return crossed;
+    }
+
     /// <summary>The learner model's P(correct) for an item of a topic at <paramref name="now"/>.</summary>
     public AnswerPrediction PredictAnswer(string topicName, ItemParameters item, LearnerModel model, DateTimeOffset now) =>
         model.Predict(

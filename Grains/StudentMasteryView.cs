@@ -111,6 +111,15 @@ public static class StudentMasteryView
         return known;
     }
 
+    /// <summary>The learner model's knowledge and decay of each topic the student answered items of, keyed by topic.</summary>
+    public static IReadOnlyDictionary<string, PracticeCandidate> TopicPractice(StudentMasteryState state, DateTimeOffset now, LearnerModel model) =>
+        state.Topics
+            .Where(topic => topic.Knowledge is not null)
+            .ToDictionary(
+                topic => topic.Name,
+                topic => new PracticeCandidate(topic.Name, topic.Name, state.KnowledgeOf(topic.Name, model, now).Knowledge, state.KnowledgeDecay(topic.Name, model, now)),
+                StringComparer.Ordinal);
+
     private static List<DailySnapshot> Retained(StudentMasteryState state, int today, MasteryOptions options) =>
         [.. SnapshotHistory.Retained(state.Snapshots, today, options.RetentionDays)];
 

@@ -1,17 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using MasteryEngine.Gateway.Apis;
-using MasteryEngine.Gateway.Options;
-using MasteryEngine.Gateway.Security;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain.Learning.Calibration;
 using MasteryEngine.Silo.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,8 +19,6 @@ namespace MasteryEngine.Bench;
 /// </summary>
 public static class AnswerBenchmark
 {
-    private const string Secret = "bench-secret-bench-secret-bench-secret!";
-
     public static async Task<int> RunAsync(string[] args)
     {
         await RunGrainAsync(args);
@@ -92,74 +81,11 @@ public static class AnswerBenchmark
             log = await ResponseLogReader.ReadAsync(reader, CancellationToken.None);
         }
 
-        var students = new List<(int Start, int End)>();
-        for (var s = 0; s < log.StudentCount && (students.Count == 0 || students[^1].End < limit); s++)
-        {
-            var end = s + 1 < log.StudentStarts.Length ? log.StudentStarts[s + 1] : log.Rows;
-            students.Add((log.StudentStarts[s], Math.Min(end, limit)));
-        }
-
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var token = new TokenIssuer(new JwtOptions { Secret = Secret }, TimeProvider.System)
-            .Issue("bench_admin", [MasteryRoles.Admin], [], TimeSpan.FromHours(1));
-        await using var factory = new WebApplicationFactory<MasteryServices>().WithWebHostBuilder(builder => builder
-            .UseSolutionRelativeContentRoot("Gateway", "MasteryEngine.Orleans.sln")
-            .UseEnvironment("Production")
-            .UseSetting("JWT_SECRET", Secret)
-            .UseSetting("RATE_LIMIT_ENABLED", "false")
-            .UseSetting("LOG_LEVEL", "WARNING")
-            .UseSetting("LEARNER_MODEL_PARAMETERS", parameters)
-            .UseSetting("urls", "http://127.0.0.1:0"));
-        factory.UseKestrel();
-        factory.StartServer();
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-
-        var total = students.Sum(s => s.End - s.Start);
-        var predicted = new double[total];
-        var observed = new double[total];
-        var recorder = new LatencyRecorder();
-        var failures = 0;
-        var next = -1;
-        var offsets = new int[students.Count];
-        for (var i = 1; i < students.Count; i++)
-        {
-            offsets[i] = offsets[i - 1] + students[i - 1].End - students[i - 1].Start;
-        }
-
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int s;
-            while ((s = Interlocked.Increment(ref next)) < students.Count)
-            {
-                var (start, end) = students[s];
-                for (var row = start; row < end; row++)
-                {
-                    var body = $$"""
-                        {"event_type":"answer","student_id":"replay_{{run}}_{{log.StudentIds[log.Students[row]]}}","event_id":"r{{row}}","topic":"{{log.TopicIds[log.Topics[row]]}}","data":{"item_id":"{{log.ItemIds[log.Items[row]]}}","correct":{{(log.Scores[row] >= 0.5 ? "true" : "false")}}} }
-                        """;
-                    var started = Stopwatch.GetTimestamp();
-                    using var response = await client.PostAsync("/api/v1/mastery/ingest?wait=true", new StringContent(body, Encoding.UTF8, "application/json"));
-                    recorder.Record(started);
-                    var index = offsets[s] + row - start;
-                    observed[index] = log.Scores[row];
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        Interlocked.Increment(ref failures);
-                        predicted[index] = 0.5;
-                        continue;
-                    }
-
-                    using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                    predicted[index] = result.RootElement.GetProperty("data").GetProperty("predicted_correct").GetDouble();
-                }
-            }
-        }));
-        wall.Stop();
-        var metrics = PredictionMetrics.Of(predicted, observed);
+        var students = HttpAnswerReplay.FirstRows(log, limit);
+        var outcome = await HttpAnswerReplay.RunAsync(log, students, concurrency, parameters);
+        var metrics = PredictionMetrics.Of(outcome.Predicted, outcome.Observed);
         Console.WriteLine($"http replay of {Path.GetFileName(responses)} with wait=true ({(parameters.Length > 0 ? "calibrated " + Path.GetFileName(parameters) : "default parameters")}), {students.Count:N0} students, concurrency {concurrency}:");
-        Console.WriteLine($"  {recorder.Summarize("answers", wall.Elapsed)}; failures {failures}");
+        Console.WriteLine($"  {outcome.Latency}; failures {outcome.Failures}{(outcome.Failures > 0 ? " (" + outcome.FailureKinds + ")" : "")}");
         Console.WriteLine($"  predicted_correct as returned: AUC {metrics.Auc:F4}, RMSE {metrics.Rmse:F4}, log-loss {metrics.LogLoss:F4}, ECE {metrics.CalibrationError:F4}");
     }
 }

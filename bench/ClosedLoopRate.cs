@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace MasteryEngine.Bench;
 
-/// <summary>Calls per second of <c>callers</c> concurrent loops, each awaiting its call before the next, for a fixed time.</summary>
+/// <summary>Calls per second of <c>callers</c> concurrent loops, each awaiting its call before the next, for a fixed time (printed and returned).</summary>
 internal static class ClosedLoopRate
 {
-    public static async Task MeasureAsync(string name, int callers, TimeSpan duration, Func<int, long, Task> call)
+    public static async Task<double> MeasureAsync(string name, int callers, TimeSpan duration, Func<int, long, Task> call)
     {
         var stop = false;
         var counts = new long[callers];
@@ -26,6 +26,8 @@ internal static class ClosedLoopRate
         await Task.WhenAll(loops);
         stopwatch.Stop();
         var total = counts.Sum();
-        Console.WriteLine($"  {name}: {total:N0} calls in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / stopwatch.Elapsed.TotalSeconds:N0} calls/s");
+        var rate = total / stopwatch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {name}: {total:N0} calls in {stopwatch.Elapsed.TotalSeconds:F2} s = {rate:N0} calls/s");
+        return rate;
     }
 }

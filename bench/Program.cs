@@ -6,8 +6,11 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["http"] = HttpApiBenchmark.RunAsync,
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["answers"] = AnswerBenchmark.RunAsync,
+    ["learner-replay"] = LearnerReplayBenchmark.RunAsync,
     ["kafka-pipeline"] = KafkaPipelineBenchmark.RunAsync,
     ["student-memory"] = StudentMemoryBenchmark.RunAsync,
+    ["redis-storage"] = RedisStorageBenchmark.RunAsync,
+    ["audit-append"] = AuditAppendBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -24,7 +24,8 @@ public static class ComplianceApi
         group.MapDelete("/student/{student_id}", EraseAsync)
             .Describes<ErasureResponse>("Erase everything held about a student (GDPR right of erasure)");
         group.MapGet("/audit", GetAuditLogAsync).RequireAuthorization(AuthorizationPolicies.Admin)
-            .Describes<IReadOnlyList<ComplianceAuditRecord>>("The GDPR audit log of a month (admin)");
+            .WithSummary("One page of the GDPR audit log, newest first (admin)")
+            .Produces<PagedApiResponse<ComplianceAuditRecord[]>>();
         return api;
     }
 
@@ -54,15 +55,52 @@ public static class ComplianceApi
         return TypedResults.Ok(ApiResponse.Of(new ErasureResponse(report.StudentId, report.ErasedAt, report.ErasedDataKinds, auditId)));
     }
 
-    /// <summary><c>?month=yyyy-MM</c> (UTC, the current month when absent), optionally <c>&amp;student_id=</c>.</summary>
-    public static async Task<IResult> GetAuditLogAsync(string? month, [FromQuery(Name = "student_id")] string? studentId, MasteryServices services)
+    /// <summary>Records per page when <c>limit</c> is absent.</summary>
+    public const int DefaultAuditLimit = 100;
+
+    public const int MaxAuditLimit = 1000;
+
+    /// <summary>
+    /// One page of the audit log, newest first: <c>?limit=</c> (1..1000, 100), <c>&amp;cursor=</c> (the previous
+    /// page's <c>next_cursor</c>), optionally <c>&amp;month=yyyy-MM</c> (UTC) and <c>&amp;student_id=</c>. The
+    /// next page's address is also in a <c>Link: rel="next"</c> header.
+    /// </summary>
+    public static async Task<IResult> GetAuditLogAsync(
+        string? month, [FromQuery(Name = "student_id")] string? studentId, string? limit, string? cursor,
+        HttpContext context, MasteryServices services)
     {
         var errors = new ValidationErrors();
         errors.OptionalId("student_id", studentId);
-        var key = month ?? MonthKey(services.Time.GetUtcNow());
-        if (!DateOnly.TryParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        var pageSize = DefaultAuditLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxAuditLimit))
         {
-            errors.Add("month", "month must be a calendar month written yyyy-MM, e.g. 2026-11.");
+            errors.Add("limit", $"limit must be a whole number between 1 and {MaxAuditLimit}.");
+        }
+
+        ComplianceAuditPosition? before = null;
+        if (cursor is not null)
+        {
+            if (AuditLogCursor.TryDecode(cursor, out var position))
+            {
+                before = position;
+            }
+            else
+            {
+                errors.Add("cursor", "cursor must be a next_cursor returned by this endpoint.");
+            }
+        }
+
+        DateTimeOffset? from = null;
+        if (month is not null)
+        {
+            if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            }
+            else
+            {
+                errors.Add("month", "month must be a calendar month written yyyy-MM, e.g. 2026-11.");
+            }
         }
 
         if (!errors.IsEmpty)
@@ -70,9 +108,26 @@ public static class ComplianceApi
             return errors.ToProblem();
         }
 
-        var records = await services.Grains.GetGrain<IComplianceAuditGrain>(key).GetRecordsAsync();
-        IReadOnlyList<ComplianceAuditRecord> selected = studentId is null ? records : [.. records.Where(record => record.StudentId == studentId)];
-        return TypedResults.Ok(ApiResponse.Of(selected));
+        // December 9999 has no next month to end at: DateTimeOffset ends with it.
+        var until = from is { Year: 9999, Month: 12 } ? null : from?.AddMonths(1);
+        var query = new ComplianceAuditQuery(studentId, from, until, before, pageSize);
+        var page = await services.Grains.GetGrain<IComplianceAuditGrain>(IComplianceAuditGrain.Key).ReadAsync(query);
+        var next = page.Next is { } nextPosition ? AuditLogCursor.Encode(nextPosition) : null;
+        if (next is not null)
+        {
+            context.Response.Headers.Link = $"<{NextPageUrl(context.Request, next)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(new PagedApiResponse<ComplianceAuditRecord[]>(true, page.Records, next));
+    }
+
+    private static string NextPageUrl(HttpRequest request, string cursor)
+    {
+        var query = request.Query
+            .Where(parameter => parameter.Key != "cursor")
+            .SelectMany(parameter => parameter.Value.Select(value => $"{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(value ?? "")}"))
+            .Append("cursor=" + cursor);
+        return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
     }
 
     private static IResult? Authorize(CallerIdentity caller, string studentId)
@@ -94,11 +149,9 @@ public static class ComplianceApi
     {
         var now = services.Time.GetUtcNow();
         var record = new ComplianceAuditRecord("audit_" + Guid.NewGuid().ToString("N"), action, studentId, caller.UserId!, now, dataKinds);
-        await services.Grains.GetGrain<IComplianceAuditGrain>(MonthKey(now)).RecordAsync(record);
+        await services.Grains.GetGrain<IComplianceAuditGrain>(IComplianceAuditGrain.Key).RecordAsync(record);
         return record.AuditId;
     }
-
-    private static string MonthKey(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static List<string> DataKinds(StudentDataExport export)
     {

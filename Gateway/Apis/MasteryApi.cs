@@ -26,7 +26,7 @@ public static class MasteryApi
             .Describes<MasteryResult>("Set a student's component scores, or recalculate from state without them")
             .TakesJson(RequestExamples.Calculate);
         group.MapPost("/ingest", IngestAsync)
-            .Describes<IngestAccepted>("Submit a learning event; the student's grain applies it asynchronously", StatusCodes.Status202Accepted)
+            .Describes<IngestAccepted>("Submit a learning event; with Kafka the student's grain applies it asynchronously, without Kafka before the answer", StatusCodes.Status202Accepted)
             .TakesJson(RequestExamples.Ingest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/events/{student_id}/{event_id}", GetEventAsync)
@@ -149,6 +149,14 @@ public static class MasteryApi
             return TypedResults.Ok(ApiResponse.Of(await services.Student(studentId).ApplyEventAsync(learningEvent)));
         }
 
+        if (!services.Options.StreamIsDurable)
+        {
+            // Orleans' memory streams lose what they hold when the silo stops, so without Kafka a 202 waits until
+            // the student's grain has stored the event: an acknowledged event survives a restart.
+            await services.Student(studentId).ApplyEventAsync(learningEvent);
+            return Accepted(learningEvent, studentId);
+        }
+
         try
         {
             var stream = services.Streams.GetStream<LearningEvent>(StreamId.Create(StreamNamespaces.LearningEvents, studentId));
@@ -164,10 +172,13 @@ public static class MasteryApi
                 retryAfter);
         }
 
-        return TypedResults.Accepted(
+        return Accepted(learningEvent, studentId);
+    }
+
+    private static Accepted<ApiResponse<IngestAccepted>> Accepted(LearningEvent learningEvent, string studentId) =>
+        TypedResults.Accepted(
             (string?)null,
             ApiResponse.Of(new IngestAccepted(learningEvent.EventId, studentId, learningEvent.EventType, "accepted")));
-    }
 
     /// <summary>Older than the window and not a repeat the student still remembers (a repeat changes nothing, so it may pass).</summary>
     private static async Task<bool> IsStaleAsync(LearningEvent learningEvent, MasteryServices services)

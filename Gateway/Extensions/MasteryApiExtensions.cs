@@ -28,6 +28,7 @@ public static class MasteryApiExtensions
         .ProducesDataRouteProblems()
         .AddEndpointFilter<LoggedStudentIdFilter>()
         .MapMasteryApi()
+        .MapActivationApi()
         .MapLearnerApi()
         .MapInsightsApi()
         .MapBatchApi()

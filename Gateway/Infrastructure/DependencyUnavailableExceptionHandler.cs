@@ -10,7 +10,8 @@ namespace MasteryEngine.Gateway.Infrastructure;
 /// <summary>
 /// What the caller may simply retry is a 503 with <c>Retry-After</c>, and nothing of the request was stored:
 /// storage that cannot be reached, a stored record that changed behind the cluster's back (a stale ETag: the
-/// student's grain reloads it on the next call), and a grain call that got no answer within the response timeout.
+/// student's grain reloads it on the next call), a grain call that got no answer within the response timeout, and
+/// one refused because the silo hosting the grain left or died (the student moves to another silo).
 /// Orleans may wrap the cause, so the whole chain is searched.
 /// </summary>
 internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsService problems, IOptions<GatewayOptions> options) : IExceptionHandler
@@ -49,6 +50,8 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
                     return $"State storage is unavailable; nothing was changed. Retry after {retryAfter} seconds.";
                 case InconsistentStateException:
                     return $"The stored state changed outside this service while the request ran; nothing was changed and the latest state is reloaded. Retry after {retryAfter} seconds.";
+                case OrleansMessageRejectionException:
+                    return $"The silo hosting the student left or failed while the request ran; the student answers again on another silo. The request may have been applied (repeating it is safe for ingest with the same event_id). Retry after {retryAfter} seconds.";
                 case TimeoutException:
                     return $"The service did not answer in time; the request may not have been applied (repeating it is safe for ingest with the same event_id). Retry after {retryAfter} seconds.";
             }

@@ -37,14 +37,29 @@ public sealed class HttpMetrics
 
     public void RequestStarted() => active.Add(1);
 
+    /// <summary>A route's series at zero before its first request, so the error-rate and traffic queries match from the first scrape.</summary>
+    public void SeedRoute(string method, string route, IEnumerable<int> statusCodes)
+    {
+        foreach (var statusCode in statusCodes)
+        {
+            requests.Add(0, new TagList { { "method", Canonical(method) }, { "route", route }, { "status", StatusText(statusCode) } });
+        }
+    }
+
+    /// <summary>The duration histogram's labels for a route, as <see cref="RequestFinished"/> sets them.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> DurationLabels(string method, string route) =>
+        [new("method", Canonical(method)), new("route", route)];
+
     public void RequestFinished(string method, string route, int statusCode, TimeSpan elapsed)
     {
         active.Add(-1);
         var tags = new TagList { { "method", Canonical(method) }, { "route", route } };
         duration.Record(elapsed.TotalSeconds, tags);
-        tags.Add("status", statusCode is >= 0 and < 600 ? StatusTexts[statusCode] : StatusTexts[0]);
+        tags.Add("status", StatusText(statusCode));
         requests.Add(1, tags);
     }
+
+    private static string StatusText(int statusCode) => statusCode is >= 0 and < 600 ? StatusTexts[statusCode] : StatusTexts[0];
 
     /// <summary>Known methods keep their name; anything else is one label value, so clients cannot mint series.</summary>
     private static string Canonical(string method)

@@ -25,8 +25,10 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, HttpMetrics me
         }
     }
 
-    internal static string RouteOf(HttpContext context) =>
-        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { Length: > 0 } template }
+    internal static string RouteOf(HttpContext context) => RouteOf(context.GetEndpoint());
+
+    internal static string RouteOf(Endpoint? endpoint) =>
+        endpoint is RouteEndpoint { RoutePattern.RawText: { Length: > 0 } template }
             ? template[0] == '/' ? template : "/" + template
             : HttpMetrics.UnmatchedRoute;
 }

@@ -30,8 +30,8 @@ public static class MetricViews
 
     /// <summary>
     /// Orleans instruments Prometheus' linter rejects and a view cannot repair: latencies in milliseconds and
-    /// memory in megabytes (a view renames, it does not rescale), and the persistent-stream queues, caches and block pool
-    /// with camelCase labels.
+    /// memory in megabytes (a view renames, it does not rescale; the latencies come back in seconds through
+    /// <see cref="OrleansSecondsInstruments"/>), and the persistent-stream queues, caches and block pool with camelCase labels.
     /// </summary>
     private static readonly string[] OrleansNonBaseUnits = ["ms", "MB"];
     private static readonly string[] OrleansCamelCaseLabelled = ["orleans-streams-block-pool", "orleans-streams-queue"];
@@ -42,12 +42,15 @@ public static class MetricViews
     /// not count each other's requests. Histograms in seconds without bucket advice get
     /// <see cref="SecondsHistogramOptions.HistogramBuckets"/>: the SDK's defaults (0, 5, 10, 25, ... 10000) suit
     /// milliseconds and would put every request under 5 s into one bucket. Some runtime gauges are renamed
-    /// (<see cref="RuntimeGaugeNames"/>); Orleans instruments get HELP text, and those in non-base units are left out.
+    /// (<see cref="RuntimeGaugeNames"/>); Orleans instruments get HELP text, and those in non-base units are left out
+    /// (<see cref="OrleansSecondsInstruments"/> re-records the latencies in seconds). Histograms in seconds are
+    /// learnt by <see cref="ZeroHistogramCatalog"/>, so <c>/metrics</c> shows them at zero before their first measurement.
     /// </summary>
     public static Func<Instrument, MetricStreamConfiguration?> For(IServiceProvider services)
     {
         var meterFactory = services.GetRequiredService<IMeterFactory>();
         var buckets = services.GetRequiredService<IOptions<SecondsHistogramOptions>>().Value.HistogramBuckets.ToArray();
+        var zeroHistograms = services.GetRequiredService<ZeroHistogramCatalog>();
         return instrument =>
         {
             if (instrument.Meter.Scope is IMeterFactory owner && !ReferenceEquals(owner, meterFactory))
@@ -65,9 +68,14 @@ public static class MetricViews
                 return new MetricStreamConfiguration { Name = name };
             }
 
-            return instrument.Unit == "s" && IsHistogramWithoutAdvice(instrument)
-                ? new ExplicitBucketHistogramConfiguration { Boundaries = buckets }
-                : null;
+            if (instrument.Unit != "s" || AdvisedBoundsOf(instrument) is not { } advised)
+            {
+                return null;
+            }
+
+            zeroHistograms.Learn(instrument, advised.Count > 0 ? advised : buckets);
+
+            return advised.Count > 0 ? null : new ExplicitBucketHistogramConfiguration { Boundaries = buckets };
         };
     }
 
@@ -84,12 +92,13 @@ public static class MetricViews
             : null;
     }
 
-    private static bool IsHistogramWithoutAdvice(Instrument instrument) => instrument switch
+    /// <summary>A histogram's advised bucket bounds, empty when it advises none; null for other instruments.</summary>
+    private static IReadOnlyList<double>? AdvisedBoundsOf(Instrument instrument) => instrument switch
     {
-        Histogram<double> h => h.Advice?.HistogramBucketBoundaries is null,
-        Histogram<float> h => h.Advice?.HistogramBucketBoundaries is null,
-        Histogram<long> h => h.Advice?.HistogramBucketBoundaries is null,
-        Histogram<int> h => h.Advice?.HistogramBucketBoundaries is null,
-        _ => false,
+        Histogram<double> h => h.Advice?.HistogramBucketBoundaries ?? [],
+        Histogram<float> h => h.Advice?.HistogramBucketBoundaries?.Select(b => (double)b).ToArray() ?? [],
+        Histogram<long> h => h.Advice?.HistogramBucketBoundaries?.Select(b => (double)b).ToArray() ?? [],
+        Histogram<int> h => h.Advice?.HistogramBucketBoundaries?.Select(b => (double)b).ToArray() ?? [],
+        _ => null,
     };
 }

@@ -8,12 +8,17 @@ namespace MasteryEngine.Gateway.Metrics;
 public static class MetricsEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>GET /metrics</c> (the OpenTelemetry Prometheus exporter: text format 0.0.4, or OpenMetrics when asked) and <c>GET /metrics/detailed</c> (JSON summary).
+    /// Maps <c>GET /metrics</c> (the OpenTelemetry Prometheus exporter: text format 0.0.4, or OpenMetrics when asked;
+    /// histograms without a measurement yet shown at zero) and <c>GET /metrics/detailed</c> (JSON summary).
     /// Both are anonymous and exempt from rate limiting: a scraper polls them every few seconds.
     /// </summary>
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics")
+        endpoints.MapPrometheusScrapingEndpoint(
+                "/metrics",
+                meterProvider: null,
+                configureBranchedPipeline: branch => branch.UseMiddleware<ZeroValuedExpositionMiddleware>(),
+                optionsName: null)
             .WithName("PrometheusMetrics")
             .AllowAnonymous()
             .DisableRateLimiting()

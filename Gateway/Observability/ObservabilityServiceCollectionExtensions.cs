@@ -27,6 +27,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton<HttpMetrics>();
         services.TryAddSingleton<MasteryMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, ObservabilityStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HttpSeriesSeeding>());
 
         services.AddOptions<ObservabilityOptions>()
             .Configure<IConfiguration>((options, config) =>

@@ -2,6 +2,7 @@ using MasteryEngine.Gateway.Metrics;
 using MasteryEngine.Silo.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -31,6 +32,8 @@ public static class TelemetryServiceCollectionExtensions
     {
         services.AddSecondsHistogramBuckets(configuration);
         services.AddSingleton<DetailedMetricsReader>();
+        services.TryAddSingleton<ZeroHistogramCatalog>();
+        services.TryAddSingleton<OrleansSecondsInstruments>();
         var exportsOtlp = !string.IsNullOrWhiteSpace(configuration[ObservabilityOptions.OtlpEndpointKey]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
@@ -50,9 +53,13 @@ public static class TelemetryServiceCollectionExtensions
                         exporter.ScrapeResponseCacheDurationMilliseconds = 0;
                         exporter.ScopeInfoEnabled = false;
                     });
-                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) => builder
-                    .AddView(MetricViews.For(provider))
-                    .AddReader(provider.GetRequiredService<DetailedMetricsReader>().Reader));
+                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) =>
+                {
+                    provider.GetRequiredService<OrleansSecondsInstruments>();
+                    builder
+                        .AddView(MetricViews.For(provider))
+                        .AddReader(provider.GetRequiredService<DetailedMetricsReader>().Reader);
+                });
                 if (exportsOtlp)
                 {
                     metrics.AddOtlpExporter();

@@ -23,6 +23,9 @@ public sealed class GatewayOptions
     /// <summary><c>STREAM_PROVIDER</c>: <c>memory</c> (Orleans memory streams) or <c>kafka</c>.</summary>
     public string StreamProvider { get; set; } = "memory";
 
+    /// <summary>Whether the event stream keeps what it was given across a restart (Kafka does; memory streams do not).</summary>
+    public bool StreamIsDurable => StreamProvider == "kafka";
+
     /// <summary>Sent as <c>Retry-After</c> when a dependency (stream, storage) is down.</summary>
     public int UnavailableRetryAfterSeconds { get; set; } = 5;
 }

@@ -3,15 +3,18 @@ using Orleans.Concurrency;
 namespace MasteryEngine.Grains;
 
 /// <summary>
-/// The GDPR audit log of one calendar month; the key is the month as <c>yyyy-MM</c> (UTC), which keeps each
-/// activation's state bounded while the log itself is kept.
+/// The GDPR audit log, append-only. The grain keeps no state: records go to the silo's
+/// <c>IComplianceAuditLog</c> (a Redis stream, or memory when embedded), so an append costs the same however long
+/// the log is, and reads come in pages. Any key reaches the same log; callers use <see cref="Key"/>.
 /// </summary>
 [Alias("mastery.compliance-audit")]
 public interface IComplianceAuditGrain : IGrainWithStringKey
 {
-    [Alias("record")]
+    public const string Key = "log";
+
+    [Alias("append")]
     Task RecordAsync(ComplianceAuditRecord record);
 
-    [Alias("records"), ReadOnly]
-    Task<IReadOnlyList<ComplianceAuditRecord>> GetRecordsAsync();
+    [Alias("page"), ReadOnly]
+    Task<ComplianceAuditPage> ReadAsync(ComplianceAuditQuery query);
 }

@@ -6,5 +6,6 @@ namespace MasteryEngine.Grains;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "event_type")]
 [JsonDerivedType(typeof(MasteryThresholdReached), MasteryThresholdReached.EventType)]
 [JsonDerivedType(typeof(LearningPathRecommended), LearningPathRecommended.EventType)]
+[JsonDerivedType(typeof(XapiStatementEmitted), XapiStatementEmitted.EventType)]
 [GenerateSerializer, Immutable, Alias("mastery.mastery-domain-event")]
 public abstract record MasteryDomainEvent([property: Id(0)] string StudentId, [property: Id(1)] DateTimeOffset OccurredAt);

@@ -1,35 +1,16 @@
-using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace MasteryEngine.Grains;
 
 /// <summary>
-/// One month of the GDPR audit log, persisted like any grain state so it outlives restarts. A record is kept
-/// only once it is stored: a failed write takes it back out, and the caller sees the failure.
+/// The audit log's grain front: stateless, so a record is not added to a state that is rewritten whole (the cost
+/// of that grew with every record), but appended to the silo's <see cref="IComplianceAuditLog"/>. A failed append
+/// reaches the caller, which then does not report the action as audited.
 /// </summary>
-[GrainType("compliance-audit")]
-public sealed class ComplianceAuditGrain(
-    [PersistentState("audit")] IPersistentState<ComplianceAuditState> audit) : Grain, IComplianceAuditGrain
+[StatelessWorker, GrainType("compliance-audit")]
+public sealed class ComplianceAuditGrain(IComplianceAuditLog log) : Grain, IComplianceAuditGrain
 {
-    public async Task RecordAsync(ComplianceAuditRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        if (audit.State.Records.Exists(existing => existing.AuditId == record.AuditId))
-        {
-            return;
-        }
+    public Task RecordAsync(ComplianceAuditRecord record) => log.AppendAsync(record);
 
-        audit.State.Records.Add(record);
-        try
-        {
-            await audit.WriteStateAsync();
-        }
-        catch
-        {
-            audit.State.Records.RemoveAt(audit.State.Records.Count - 1);
-            throw;
-        }
-    }
-
-    public Task<IReadOnlyList<ComplianceAuditRecord>> GetRecordsAsync() =>
-        Task.FromResult<IReadOnlyList<ComplianceAuditRecord>>([.. audit.State.Records]);
+    public Task<ComplianceAuditPage> ReadAsync(ComplianceAuditQuery query) => log.ReadAsync(query);
 }

@@ -15,9 +15,13 @@ public sealed class TopicTracker : ComponentTracker
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TopicKnowledge? Knowledge { get; set; }
 
+    /// <summary>The learner model counts the topic as mastered (see <see cref="TopicMasteryCrossing"/>); omitted while false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Mastered { get; set; }
+
     public new TopicTracker Clone()
     {
-        var copy = new TopicTracker { Name = Name, Knowledge = Knowledge };
+        var copy = new TopicTracker { Name = Name, Knowledge = Knowledge, Mastered = Mastered };
         CopyTo(copy);
         return copy;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Domain.Learning;
+using MasteryEngine.Grains.Domain.Xapi;
 using MasteryEngine.Grains.Learning;
 using MasteryEngine.Grains.Observability;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public static class MasteryGrainsServiceCollectionExtensions
     /// <summary>
     /// Registers what the mastery grains need: <see cref="MasteryOptions"/> bound from the section
     /// <c>Mastery</c> (with <c>GDPR_RETENTION_DAYS</c> overriding the retention) and validated at start-up, the
-    /// domain metrics, the learner model (default parameters unless one is registered), the silo's item cache, and
+    /// domain metrics, <see cref="XapiOptions"/> from the section <c>Xapi</c>, the learner model (default parameters unless one is registered), the silo's item cache, and
     /// <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddMasteryGrains(this IServiceCollection services, IConfiguration? configuration = null)
@@ -33,6 +34,14 @@ public static class MasteryGrainsServiceCollectionExtensions
 
         mastery.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MasteryOptions>, MasteryOptionsValidator>());
+        var xapi = services.AddOptions<XapiOptions>();
+        if (configuration is not null)
+        {
+            xapi.Bind(configuration.GetSection(XapiOptions.SectionName));
+        }
+
+        xapi.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XapiOptions>, XapiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<MasteryMetrics>();
@@ -40,6 +49,7 @@ public static class MasteryGrainsServiceCollectionExtensions
         // A host that loads calibrated parameters registers its LearnerModel first; otherwise the defaults.
         services.TryAddSingleton(new LearnerModel(LearnerModelParameters.Default));
         services.TryAddSingleton<ItemEstimateCache>();
+        services.AddComplianceAuditLog(configuration);
         return services;
     }
 

@@ -66,6 +66,7 @@ public static class MasteryEngineSiloExtensions
         var settings = MasterySiloSettings.From(configuration);
         silo.Services.AddSingleton(Options.Create(settings));
         silo.Services.AddMasteryGrains(configuration);
+        silo.AddGrainExtension<IActivationLocation, ActivationLocator>();
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = settings.ResponseTimeout);
         silo.Services.AddMilestoneOutbox(configuration, settings.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(options =>

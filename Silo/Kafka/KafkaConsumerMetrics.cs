@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Confluent.Kafka;
+using MasteryEngine.Grains;
 
 namespace MasteryEngine.Silo.Kafka;
 
@@ -30,6 +31,11 @@ public sealed class KafkaConsumerMetrics
 
         // The counters whose labels are a fixed vocabulary start at zero, so alerts on them evaluate from the first scrape.
         retried.Add(0);
+        foreach (var eventType in LearningEventTypes.All.Append(LearningEventTypes.CalculationRequested))
+        {
+            processed.Add(0, new KeyValuePair<string, object?>("event_type", eventType));
+        }
+
         foreach (var reason in (string[])[DeadLetterReasons.InvalidJson, DeadLetterReasons.ValidationFailed, DeadLetterReasons.UnknownEventType, DeadLetterReasons.MessageTooLarge, DeadLetterReasons.ProcessingFailed])
         {
             deadLettered.Add(0, new KeyValuePair<string, object?>("reason", reason));

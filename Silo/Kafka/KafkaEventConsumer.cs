@@ -297,6 +297,12 @@ public sealed class KafkaEventConsumer : BackgroundService
                     worker.Lag = watermarks.High.Value - position.Value;
                     metrics.ReportLag(worker.Partition, worker.Lag);
                 }
+                else if (watermarks.High != Offset.Unset && watermarks.High == watermarks.Low)
+                {
+                    // Nothing consumed here yet, so no position; but an empty partition has nothing to wait for.
+                    worker.Lag = 0;
+                    metrics.ReportLag(worker.Partition, 0);
+                }
             }
             catch (KafkaException e)
             {

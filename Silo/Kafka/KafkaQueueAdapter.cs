@@ -15,7 +15,8 @@ namespace MasteryEngine.Silo.Kafka;
 /// The write side of the <c>mastery</c> Orleans stream provider with Kafka: <c>learning-events</c> go to the
 /// requests topic and <c>mastery-events</c> to the events topic, keyed by the stream key (the student id), as the
 /// wire JSON, each in a Producer span carrying <c>X-Request-ID</c> and <c>traceparent</c>. A publish returns once
-/// the brokers acknowledged it, which is what the grains' milestone outbox relies on. It is write-only on purpose:
+/// the brokers acknowledged it, which is what the grains' milestone outbox relies on. An emitted xAPI statement goes
+/// to the events topic as the bare statement (<see cref="XapiStatementMessage"/>). It is write-only on purpose:
 /// learning events are read by the consumer group (<see cref="KafkaEventConsumer"/>), so that lag, offsets and
 /// static membership stay visible to Kafka's own tools.
 /// </summary>
@@ -40,7 +41,9 @@ internal sealed class KafkaQueueAdapter(string name, KafkaProducerConnection pro
         foreach (var item in events)
         {
             using var span = KafkaTraceContext.StartSend(topic, studentId);
-            var message = new Message<byte[]?, byte[]?> { Key = key, Value = serialize(item), Headers = KafkaTraceContext.CurrentHeaders() };
+            var message = item is XapiStatementEmitted statement
+                ? new Message<byte[]?, byte[]?> { Key = key, Value = XapiStatementMessage.Value(statement), Headers = XapiStatementMessage.WithVersion(KafkaTraceContext.CurrentHeaders()) }
+                : new Message<byte[]?, byte[]?> { Key = key, Value = serialize(item), Headers = KafkaTraceContext.CurrentHeaders() };
             try
             {
                 await producer.ProduceAsync(topic, message, CancellationToken.None);

@@ -156,6 +156,8 @@ internal sealed class LearningEventProcessor(
 
     private async Task PublishResultAsync(EventApplyResult result, ConsumeResult<byte[]?, byte[]?> source, CancellationToken cancellationToken)
     {
+        // A Producer span under the one processing the event, so the result's traceparent ends the request's trace.
+        using var span = KafkaTraceContext.StartSend(options.ResultsTopic, result.StudentId);
         var message = new Message<byte[]?, byte[]?>
         {
             Headers = KafkaTraceContext.OutcomeHeaders(source),

@@ -1,3 +1,4 @@
+using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,8 @@ public static class MasteryRedisExtensions
     /// <summary>
     /// Grain state in Redis through Microsoft.Orleans.Persistence.Redis: one hash <c>student:{student_12345}:state</c>
     /// per grain with the fields <c>etag</c> and <c>data</c> (plain System.Text.Json), its TTL set to
-    /// <c>GDPR_RETENTION_DAYS</c> by every write, deleted by a clear (erasure leaves no key).
+    /// <c>GDPR_RETENTION_DAYS</c> by every write, deleted by a clear (erasure leaves no key); and the GDPR audit log
+    /// in Redis streams (<see cref="RedisComplianceAuditLog"/>), kept <c>AUDIT_RETENTION_DAYS</c>.
     /// </summary>
     public static ISiloBuilder AddMasteryRedisStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -45,6 +47,7 @@ public static class MasteryRedisExtensions
         silo.Services.AddKeyedSingleton<IGrainStorageSerializer, SystemTextJsonGrainStorageSerializer>(ProviderName);
         silo.Services.AddGrainStorage(StorageName, (services, name) =>
             new RedisFailureTranslatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(ProviderName), name));
+        silo.Services.AddSingleton<IComplianceAuditLog, RedisComplianceAuditLog>();
         return silo;
     }
 

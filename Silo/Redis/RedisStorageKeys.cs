@@ -10,6 +10,12 @@ public static class RedisStorageKeys
 {
     public static string State(string prefix, GrainId grainId) => $"{prefix}{grainId.Type}:{{{grainId.Key}}}:state";
 
+    /// <summary>The stream of every GDPR audit record (<see cref="RedisComplianceAuditLog"/>).</summary>
+    public static string AuditLog(string prefix) => $"{prefix}audit:{{compliance}}:log";
+
+    /// <summary>The stream of one student's audit records, in the same slot as <see cref="AuditLog"/>.</summary>
+    public static string AuditLogOfStudent(string prefix, string studentId) => $"{prefix}audit:{{compliance}}:student:{studentId}";
+
     /// <summary>The membership hash of one cluster: <c>{prefix}{ServiceId}/members/{ClusterId}</c>.</summary>
     public static string Membership(string prefix, string serviceId, string clusterId) => $"{prefix}{serviceId}/members/{clusterId}";
 }

@@ -68,6 +68,59 @@ public sealed class ContainerAndComposeTests
     }
 
     [Fact]
+    public void Compose_runs_a_sibling_client_that_joins_the_silos_cluster_through_redis_once_both_are_healthy()
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(RepositoryFiles.PathOf("deploy", "docker-compose.yml")))
+        {
+            stream.Load(reader);
+        }
+
+        var root = stream.Documents.Single().RootNode;
+        var sibling = root.At("services", "sibling-client");
+        var silos = root.At("x-mastery-engine", "environment");
+
+        Assert.Equal("..", sibling.Text("build", "context"));
+        Assert.Equal("deploy/sibling-service/Dockerfile", sibling.Text("build", "dockerfile"));
+        // The client finds the silos the way they find each other: the membership table in the same Redis.
+        Assert.Equal("redis", sibling.Text("environment", "STORAGE_PROVIDER"));
+        foreach (var variable in new[] { "REDIS_HOST", "ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "ORLEANS_GATEWAY_PORT" })
+        {
+            Assert.Equal(silos.Text(variable), sibling.Text("environment", variable));
+        }
+
+        foreach (var silo in new[] { "silo-1", "silo-2" })
+        {
+            Assert.Equal("service_healthy", sibling.Text("depends_on", silo, "condition"));
+        }
+
+        // The sample takes one student id, runs once and exits; it serves nothing, so it publishes no port.
+        Assert.Single(sibling.Items("command"));
+        Assert.Equal("no", sibling.Text("restart"));
+        Assert.Null(sibling.Find("ports"));
+        Assert.Equal("true", sibling.Text("read_only"));
+    }
+
+    [Fact]
+    public void Sibling_client_image_publishes_the_sample_from_files_that_exist()
+    {
+        var lines = File.ReadAllLines(RepositoryFiles.PathOf("deploy", "sibling-service", "Dockerfile"))
+            .Where(l => !l.TrimStart().StartsWith('#')).ToArray();
+        var sources = lines
+            .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from=", StringComparison.Ordinal))
+            .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1])
+            .ToList();
+        const string project = "samples/SiblingService/MasteryEngine.Samples.SiblingService.csproj";
+
+        Assert.Contains(project, sources);
+        Assert.All(sources, source => Assert.True(
+            File.Exists(RepositoryFiles.PathOf(source.TrimEnd('/'))) || Directory.Exists(RepositoryFiles.PathOf(source.TrimEnd('/'))), source + " is not in the repository"));
+        Assert.Contains(lines, l => l.StartsWith("RUN dotnet publish " + project, StringComparison.Ordinal));
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"MasteryEngine.Samples.SiblingService.dll\"]", lines);
+        Assert.DoesNotContain("root", lines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Yamllint_accepts_every_file_in_deploy()
     {
         const string yamllint = "yamllint";

@@ -10,7 +10,8 @@ namespace MasteryEngine.Gateway.Tests.Hosting;
 /// for its n-th request, so the stored completion names the last calculation applied;</item>
 /// <item>an ingest writer sends <c>exercise.completed</c> events with unique ids (no total, so each one counts one more
 /// completed exercise), moving to a new student every <see cref="EventsPerStudent"/> events to stay well inside the
-/// remembered event ids of a student.</item>
+/// remembered event ids of a student. It sends plain ingests: without Kafka a 202 must mean the event is stored, so
+/// every acknowledged event has to be in Redis after the silo stops (docs/redis.md).</item>
 /// </list>
 /// Every request and its outcome is recorded. Once <see cref="MarkSigtermSent"/> was called, a writer stops at its
 /// first request that is not acknowledged: the gateway is going away and has said so.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MasteryEngine.Gateway.Tests.Infrastructure;
+using MasteryEngine.Testing;
 
 namespace MasteryEngine.Gateway.Tests.Hosting;
 

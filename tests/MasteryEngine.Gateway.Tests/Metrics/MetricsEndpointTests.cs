@@ -86,9 +86,9 @@ public sealed class MetricsEndpointTests
         var firstSamples = await first.ScrapeAsync();
         var secondSamples = await second.ScrapeAsync();
 
-        Assert.Equal(2, firstSamples.Single(s => s.Name == "http_requests_total" && s.Labels["route"] == "/first").Value);
+        Assert.Equal(2, firstSamples.Single(s => s.Name == "http_requests_total" && s.Labels["route"] == "/first" && s.Labels["status"] == "200").Value);
         Assert.DoesNotContain(firstSamples, s => s.Labels.GetValueOrDefault("route") == "/second");
-        Assert.Equal(1, secondSamples.Single(s => s.Name == "http_requests_total" && s.Labels["route"] == "/second").Value);
+        Assert.Equal(1, secondSamples.Single(s => s.Name == "http_requests_total" && s.Labels["route"] == "/second" && s.Labels["status"] == "200").Value);
         Assert.DoesNotContain(secondSamples, s => s.Labels.GetValueOrDefault("route") == "/first");
     }
 
@@ -118,7 +118,7 @@ public sealed class MetricsEndpointTests
         await app.Client.GetAsync(new Uri("/api/v1/analytics/history/student_43", UriKind.Relative));
         var samples = await app.ScrapeAsync();
 
-        var requests = samples.Single(s => s.Name == "http_requests_total" && s.Labels["route"].Contains("history", StringComparison.Ordinal));
+        var requests = samples.Single(s => s.Name == "http_requests_total" && s.Labels["route"].Contains("history", StringComparison.Ordinal) && s.Labels["status"] == "200");
         Assert.Equal("/api/v1/analytics/history/{student_id}", requests.Labels["route"]);
         Assert.Equal(2, requests.Value);
         Assert.DoesNotContain(samples, s => s.Labels.Values.Any(v => v.Contains("student_4", StringComparison.Ordinal)));

@@ -48,4 +48,55 @@ public sealed class KafkaTracePropagationTests(KafkaMockClusterFixture cluster) 
         Assert.Equal(ActivityKind.Producer, send.Kind);
         Assert.Equal(requestId, process.GetTagItem("correlation_id"));
     }
+
+    [Fact]
+    public async Task The_result_record_of_an_ingested_event_ends_the_trace_of_the_http_request_under_the_grain_calls_span()
+    {
+        using var recorder = new ActivityRecorder();
+        var topics = cluster.CreateTopics();
+        var settings = cluster.Configuration(topics);
+        settings["STREAM_PROVIDER"] = "kafka";
+        await using var factory = new GatewayFactory("Development", settings);
+        var student = TestTokens.NewId("student");
+        var traceId = ActivityTraceId.CreateRandom();
+        var requestId = "result-trace-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/mastery/ingest")
+        {
+            Content = new StringContent(
+                $$$"""{"event_type": "quiz", "student_id": "{{{student}}}", "data": {"score": 7, "max_score": 10}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        request.Headers.Add("X-Request-ID", requestId);
+
+        using var accepted = await factory.ClientFor(TestTokens.Student(student)).SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+
+        var result = Assert.Single(
+            await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Results, 1, Patience),
+            message => Encoding.UTF8.GetString(message.Message.Key!) == student);
+        var traceParent = Header(result, "traceparent");
+        Assert.True(ActivityContext.TryParse(traceParent, null, isRemote: true, out var resultContext), traceParent);
+        Assert.Equal(traceId, resultContext.TraceId);
+        Assert.Equal(requestId, Header(result, "X-Request-ID"));
+
+        // HTTP request -> send mastery.requests -> process mastery.requests -> grain call (ApplyEvent) and the
+        // result's send, whose span id the record carries.
+        var spans = await Eventually.UntilAsync(
+            () => Task.FromResult(recorder.InTrace(traceId)),
+            found => found.Any(span => span.SpanId == resultContext.SpanId),
+            "the result's Producer span finished in the request's trace",
+            Patience);
+        var resultSend = Assert.Single(spans, span => span.SpanId == resultContext.SpanId);
+        Assert.Equal(ActivityKind.Producer, resultSend.Kind);
+        Assert.Equal($"send {topics.Results}", resultSend.DisplayName);
+        var process = Assert.Single(spans, span => span.SpanId == resultSend.ParentSpanId);
+        Assert.Equal(ActivityKind.Consumer, process.Kind);
+        Assert.Contains(spans, span => span.ParentSpanId == process.SpanId && span.Kind == ActivityKind.Client
+            && span.DisplayName.StartsWith("IStudentMasteryGrain/ApplyEvent", StringComparison.Ordinal));
+        var requestSend = Assert.Single(spans, span => span.SpanId == process.ParentSpanId);
+        Assert.Equal($"send {topics.Requests}", requestSend.DisplayName);
+    }
+
+    private static string Header(Confluent.Kafka.ConsumeResult<byte[]?, byte[]?> message, string name) =>
+        message.Message.Headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : "";
 }

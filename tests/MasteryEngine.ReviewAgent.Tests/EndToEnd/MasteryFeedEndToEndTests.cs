@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.Json;
 using MasteryEngine.ReviewAgent.Tests.Infrastructure;
 using MasteryEngine.Testing;
@@ -12,10 +13,15 @@ namespace MasteryEngine.ReviewAgent.Tests.EndToEnd;
 /// </summary>
 public class MasteryFeedEndToEndTests
 {
+    /// <summary>The gateway's own build (the project is built, not referenced, so its output stays in its own directory).</summary>
+    private static readonly string GatewayDll = typeof(MasteryFeedEndToEndTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "GatewayDll").Value!;
+
     [Fact]
     public async Task Assessments_move_the_students_quality_component_once_per_submission()
     {
-        await using var gateway = await GatewayProcess.StartAsync(TestTokens.Secret);
+        await using var gateway = await GatewayProcess.StartAsync(
+            new Dictionary<string, string> { ["JWT_SECRET"] = TestTokens.Secret, ["RATE_LIMIT_ENABLED"] = "false", ["LOG_LEVEL"] = "WARNING" }, GatewayDll);
         await using var agent = new ReviewAgentFactory(new Dictionary<string, string?>
         {
             ["MASTERY_FEED_ENABLED"] = "true",

@@ -1,19 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using MasteryEngine.Testing;
-
-namespace MasteryEngine.Gateway.Tests.Hosting;
+namespace MasteryEngine.Testing;
 
 /// <summary>
-/// The gateway as production runs it: <c>dotnet MasteryEngine.Gateway.dll</c> (the build copied next to the tests)
-/// in its own process, in Production, on a free loopback port. It can be stopped the way Kubernetes stops a pod
+/// The gateway as production runs it: <c>dotnet MasteryEngine.Gateway.dll</c> (the build copied next to the tests,
+/// or the one named) in its own process, in Production, on a free loopback port, its co-hosted silo on ports of its own. It can be stopped the way Kubernetes stops a pod
 /// (SIGTERM, then waiting for the exit); disposing kills it if it still runs. Its output is kept for failure messages.
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
     /// <summary>Generous: the first start on a loaded 2-core machine JIT-compiles the whole app.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private const int MaxKeptOutputLines = 400;
 
@@ -50,10 +48,11 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>
     /// Starts the gateway with <paramref name="settings"/> as environment variables (on top of Production, a free
     /// port and no OpenTelemetry export, so nothing leaves loopback) and returns once <c>/health</c> answers 200.
+    /// <paramref name="gatewayDll"/> is the build to run when it is not next to the tests.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? gatewayDll = null)
     {
-        var gateway = Launch(settings);
+        var gateway = Launch(settings, gatewayDll);
         try
         {
             await gateway.WaitUntilHealthyAsync();
@@ -68,17 +67,23 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the gateway with <paramref name="settings"/> and waits for it to exit by itself (a start-up that fails), up to <see cref="StartTimeout"/>.</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings)
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings, string? gatewayDll = null)
     {
-        await using var gateway = Launch(settings);
+        await using var gateway = Launch(settings, gatewayDll);
         var exitCode = await gateway.WaitForExitAsync(StartTimeout);
         return (exitCode, gateway.RecentOutput);
     }
 
-    private static GatewayProcess Launch(IReadOnlyDictionary<string, string> settings)
+    private static GatewayProcess Launch(IReadOnlyDictionary<string, string> settings, string? gatewayDll)
     {
+        var dll = gatewayDll ?? Path.Combine(AppContext.BaseDirectory, "MasteryEngine.Gateway.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The gateway is not built at {dll}: build the solution first.");
+        }
+
         var port = RedisServerProcess.FreePort();
-        var directory = AppContext.BaseDirectory;
+        var directory = Path.GetDirectoryName(dll)!;
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             UseShellExecute = false,
@@ -86,7 +91,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = directory,
         };
-        info.ArgumentList.Add(Path.Combine(directory, "MasteryEngine.Gateway.dll"));
+        info.ArgumentList.Add(dll);
         foreach (var inherited in info.Environment.Keys.Where(IsGatewaySetting).ToList())
         {
             info.Environment.Remove(inherited);
@@ -111,15 +116,15 @@ public sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
-    /// <summary>What the kubelet sends when the preStop hook ends: SIGTERM (Process.Kill would be SIGKILL).</summary>
-    public Task SendSigtermAsync() => ProcessSignal.SendAsync(process, "TERM");
-
-    /// <summary>SIGKILL: the process vanishes without telling anyone (no shutdown, no Kafka commit, no leaving the cluster).</summary>
+    /// <summary>SIGKILL: the gateway and its silo vanish without leaving the cluster, as when a node dies.</summary>
     public async Task KillAsync()
     {
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
     }
+
+    /// <summary>What the kubelet sends when the preStop hook ends: SIGTERM (Process.Kill would be SIGKILL).</summary>
+    public Task SendSigtermAsync() => ProcessSignal.SendAsync(process, "TERM");
 
     /// <summary>Waits for the process to end and returns its exit code; throws (with its output) when it outlives <paramref name="limit"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
