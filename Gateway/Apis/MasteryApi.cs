@@ -7,6 +7,7 @@ using MasteryEngine.Gateway.Security;
 using MasteryEngine.Gateway.Validation;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
 
@@ -154,7 +155,7 @@ public static class MasteryApi
             // Orleans' memory streams lose what they hold when the silo stops, so without Kafka a 202 waits until
             // the student's grain has stored the event: an acknowledged event survives a restart.
             await services.Student(studentId).ApplyEventAsync(learningEvent);
-            return Accepted(learningEvent, studentId);
+            return AcceptedEvent(learningEvent, studentId);
         }
 
         try
@@ -172,10 +173,10 @@ public static class MasteryApi
                 retryAfter);
         }
 
-        return Accepted(learningEvent, studentId);
+        return AcceptedEvent(learningEvent, studentId);
     }
 
-    private static Accepted<ApiResponse<IngestAccepted>> Accepted(LearningEvent learningEvent, string studentId) =>
+    private static Accepted<ApiResponse<IngestAccepted>> AcceptedEvent(LearningEvent learningEvent, string studentId) =>
         TypedResults.Accepted(
             (string?)null,
             ApiResponse.Of(new IngestAccepted(learningEvent.EventId, studentId, learningEvent.EventType, "accepted")));
