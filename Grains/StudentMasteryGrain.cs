@@ -25,6 +25,7 @@ public sealed class StudentMasteryGrain(
     TimeProvider time,
     IOptions<MasteryOptions> options,
     IOptions<XapiOptions> xapi,
+    IOptions<MilestoneOutboxOptions> outboxOptions,
     MasteryMetrics metrics,
     LearnerModel model,
     ItemEstimateCache items,
@@ -34,6 +35,15 @@ public sealed class StudentMasteryGrain(
 
     /// <summary>Milestones were published since the last write: the stored outbox still holds them.</summary>
     private bool outboxPublishedSinceWrite;
+
+    /// <summary>
+    /// The publication of the outbox's first milestone when the wait for it ran out: the next attempt waits for
+    /// this one instead of sending the milestone a second time.
+    /// </summary>
+    private Task? headPublication;
+
+    /// <summary>Tries the outbox again while it holds milestones that could not be published.</summary>
+    private IGrainTimer? outboxRetry;
 
     private MasteryOptions Options => options.Value;
 
@@ -243,6 +253,7 @@ public sealed class StudentMasteryGrain(
         var erased = mastery.State.DataKinds();
         await mastery.ClearStateAsync();
         outboxPublishedSinceWrite = false;
+        headPublication = null;
         DeactivateOnIdle();
         return new ErasureReport(StudentId, time.GetUtcNow(), [.. ErasedDataKinds.All.Where(erased.Contains)]);
     }
@@ -316,13 +327,16 @@ public sealed class StudentMasteryGrain(
 
     /// <summary>
     /// Publishes the outbox oldest first and drops what went out from the state in memory; the next write stores
-    /// that. Stops at the first failure so that milestones keep their order.
+    /// that. Stops at the first failure so that milestones keep their order. Each publication is waited for at most
+    /// <see cref="MilestoneOutboxOptions.PublishTimeout"/>, below the grain-call timeout, so a stored change is
+    /// acknowledged while the stream is slow or away; what is left is tried again by a timer.
     /// </summary>
     private async Task PublishOutboxAsync()
     {
         var outbox = mastery.State.Outbox;
         if (outbox.Length == 0)
         {
+            ScheduleOutboxRetry();
             return;
         }
 
@@ -331,13 +345,16 @@ public sealed class StudentMasteryGrain(
         var published = 0;
         for (; published < outbox.Length; published++)
         {
+            var publication = published == 0 && headPublication is { } underWay ? underWay : stream.OnNextAsync(outbox[published]);
             try
             {
-                await stream.OnNextAsync(outbox[published]);
+                await publication.WaitAsync(outboxOptions.Value.PublishTimeout, time);
+                headPublication = null;
             }
             catch (Exception exception)
             {
                 // The change is stored and the caller's operation succeeded; the milestone waits in the outbox.
+                headPublication = exception is TimeoutException ? publication : null;
                 logger.LogWarning(exception, "Could not publish {EventType} for student {StudentId}; {Pending} milestone(s) kept for later",
                     outbox[published].GetType().Name, StudentId, outbox.Length - published);
                 break;
@@ -349,6 +366,28 @@ public sealed class StudentMasteryGrain(
             mastery.State.Outbox = outbox[published..];
             outboxPublishedSinceWrite = true;
         }
+
+        ScheduleOutboxRetry();
+    }
+
+    private void ScheduleOutboxRetry()
+    {
+        if (mastery.State.Outbox.Length == 0)
+        {
+            outboxRetry?.Dispose();
+            outboxRetry = null;
+            return;
+        }
+
+        // Not kept alive: a grain that goes idle keeps its outbox in storage and publishes it at its next activation.
+        var interval = outboxOptions.Value.RetryInterval;
+        outboxRetry ??= this.RegisterGrainTimer(RetryOutboxAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = false });
+    }
+
+    private async Task RetryOutboxAsync(CancellationToken cancellationToken)
+    {
+        await PublishOutboxAsync();
+        await RecordPublishedOutboxAsync(cancellationToken);
     }
 
     /// <summary>

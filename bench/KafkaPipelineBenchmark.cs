@@ -18,8 +18,10 @@ namespace MasteryEngine.Bench;
 /// consumer (the raw consume rate of this broker, in this run) and by a silo (consumer group → mastery grains →
 /// state persisted in Redis → results produced → offsets committed). Rates are counted from the first message each
 /// one sees, so the group's join delay is left out of both. Then a paced load gives event-to-effect latency.
+/// With <c>--silos 2</c> (Redis storage) the silos form one Orleans cluster and one consumer group in this process,
+/// and the cost of a call to a grain on the other silo is measured beside a call to one on the caller's own.
 /// usage: kafka-pipeline [--events 100000] [--students 10000] [--partitions 12] [--storage redis|memory]
-///                       [--in-flight 1000] [--latency-rate 2000] [--latency-seconds 5]
+///                       [--in-flight 1000] [--latency-rate 2000] [--latency-seconds 5] [--silos 1]
 /// </summary>
 public static class KafkaPipelineBenchmark
 {
@@ -32,6 +34,12 @@ public static class KafkaPipelineBenchmark
         var latencySeconds = BenchArguments.Count(args, "--latency-seconds", 5);
         var storage = BenchArguments.Text(args, "--storage", "redis");
         var inFlight = BenchArguments.Count(args, "--in-flight", new KafkaOptions().MaxInFlightPerPartition);
+        var siloCount = BenchArguments.Count(args, "--silos", 1);
+        if (siloCount > 1 && storage != "redis")
+        {
+            Console.Error.WriteLine("--silos above 1 needs --storage redis: the silos find each other and share state there.");
+            return 2;
+        }
 
         using var cluster = KafkaMockCluster.Start(1);
         var topics = new KafkaOptions();
@@ -40,7 +48,7 @@ public static class KafkaPipelineBenchmark
             cluster.CreateTopic(topic, partitions);
         }
 
-        Console.WriteLine($"kafka-pipeline: {Environment.ProcessorCount} cores, {events:N0} events over {students:N0} students, {partitions} partitions, storage {storage}, {inFlight:N0} in flight per partition");
+        Console.WriteLine($"kafka-pipeline: {Environment.ProcessorCount} cores, {events:N0} events over {students:N0} students, {partitions} partitions, storage {storage}, {inFlight:N0} in flight per partition, {siloCount} silo(s)");
         using var producer = BuildProducer(cluster.BootstrapServers);
         var produce = Stopwatch.StartNew();
         await ProduceAsync(producer, topics.RequestsTopic, events, students, paced: null);
@@ -57,7 +65,13 @@ public static class KafkaPipelineBenchmark
 
         await using var redis = storage == "redis" ? await LocalRedisServer.StartAsync() : null;
         using var processed = new ProcessedEvents();
-        using var silo = await StartSiloAsync(cluster.BootstrapServers, redis, inFlight);
+        var silos = new List<IHost>();
+        for (var i = 0; i < siloCount; i++)
+        {
+            silos.Add(await StartSiloAsync(cluster.BootstrapServers, redis, inFlight));
+        }
+
+        var silo = silos[0];
         var endOffsets = EndOffsets(cluster.BootstrapServers, topics.RequestsTopic, partitions);
         await processed.WaitForAsync(events);
         while (!AllCommitted(cluster.BootstrapServers, topics.GroupId, endOffsets))
@@ -78,7 +92,17 @@ public static class KafkaPipelineBenchmark
         await ProduceAsync(producer, topics.RequestsTopic, latencyRate * latencySeconds, students, paced: latencyRate);
         await processed.WaitForAsync(events + (latencyRate * latencySeconds));
         Console.WriteLine(processed.Latencies.Summarize($"  event → effect latency at {latencyRate:N0} events/s", paced.Elapsed));
-        await silo.StopAsync();
+        if (silos.Count > 1)
+        {
+            await CrossSiloHop.MeasureAsync(silos, TimeSpan.FromSeconds(3), callers: 64);
+        }
+
+        foreach (var running in silos)
+        {
+            await running.StopAsync();
+            running.Dispose();
+        }
+
         return 0;
     }
 
@@ -109,11 +133,21 @@ public static class KafkaPipelineBenchmark
             ["REDIS_HOST"] = redis is null ? null : $"127.0.0.1:{redis.Port}",
             ["Kafka:Client:fetch.wait.max.ms"] = "10",
             ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = inFlight.ToString(CultureInfo.InvariantCulture),
+            // Several silos in this process: each listens on ports of its own.
+            [MasterySiloSettings.SiloPortVariable] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [MasterySiloSettings.GatewayPortVariable] = FreePort().ToString(CultureInfo.InvariantCulture),
         });
         builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: redis is not null, useKafka: true));
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task ProduceAsync(IProducer<byte[]?, byte[]?> producer, string topic, int count, int students, int? paced)

@@ -68,6 +68,7 @@ public static class MasteryEngineSiloExtensions
         silo.Services.AddMasteryGrains(configuration);
         silo.AddGrainExtension<IActivationLocation, ActivationLocator>();
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = settings.ResponseTimeout);
+        silo.Services.AddMilestoneOutbox(configuration, settings.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = settings.CollectionAge;

@@ -36,7 +36,8 @@ public sealed class KafkaOptions
 
     /// <summary>
     /// Messages of one partition in flight (consumed, outcome not yet acknowledged); at the bound consuming waits for
-    /// the partition and, when it stalls or starves the others, pauses it.
+    /// the partition and, when it stalls or starves the others, pauses it. It also bounds how many of a student's
+    /// queued events can share one state write (docs/kafka.md, Throughput, for what a larger bound did and did not gain).
     /// </summary>
     public int MaxInFlightPerPartition { get; set; } = 1000;
 

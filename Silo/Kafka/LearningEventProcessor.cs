@@ -6,6 +6,7 @@ using MasteryEngine.Grains.Domain;
 using MasteryEngine.Grains.Serialization;
 using MasteryEngine.Silo.Storage;
 using Orleans;
+using Orleans.Runtime;
 using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -193,14 +194,19 @@ internal sealed class LearningEventProcessor(
         }
     }
 
-    /// <summary>Whether a retry may succeed. Orleans wraps a storage provider's failure, so the causes count too.</summary>
+    /// <summary>
+    /// Whether a retry may succeed. Orleans wraps a storage provider's failure, so the causes count too. A rejected
+    /// message (the grain's silo died or cannot be reached) is a cluster changing under the call: once membership
+    /// declares the silo dead the retry activates the grain on a live one, so the event must wait, not be dead-lettered.
+    /// </summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken)
     {
         for (Exception? cause = e; cause is not null; cause = cause.InnerException)
         {
             switch (cause)
             {
-                case StorageUnavailableException or InconsistentStateException or TimeoutException or StreamUnavailableException:
+                case StorageUnavailableException or InconsistentStateException or TimeoutException or StreamUnavailableException
+                    or OrleansMessageRejectionException:
                     return true;
                 case OperationCanceledException:
                     return !cancellationToken.IsCancellationRequested;

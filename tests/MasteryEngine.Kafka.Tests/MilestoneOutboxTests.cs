@@ -59,6 +59,41 @@ public sealed class MilestoneOutboxTests(KafkaMockClusterFixture cluster) : ICla
         Assert.Equal([(MasteryLevel.Novice, MasteryLevel.Proficient), (MasteryLevel.Proficient, MasteryLevel.Mastered)], changes);
     }
 
+    /// <remarks>
+    /// With a delivery timeout (8 s) and a send timeout (<c>Resilience:Kafka:Timeout</c>, 10 s) both longer than the
+    /// grain-call timeout (5 s), a grain that waited for Kafka to give up would time its caller out. Nothing changes
+    /// after the broker is back: the grain's own retry publishes the milestone, once.
+    /// </remarks>
+    [Fact]
+    public async Task A_change_is_acknowledged_within_the_grain_call_timeout_while_kafka_is_away_and_its_milestone_goes_out_later_by_itself()
+    {
+        var topics = cluster.CreateTopics();
+        using var silo = await KafkaSiloHost.StartAsync(cluster, topics, overrides: new Dictionary<string, string?>
+        {
+            ["KAFKA_CONSUMER_ENABLED"] = "false",
+            ["KAFKA_DELIVERY_TIMEOUT_MS"] = "8000",
+            ["Milestones:RetryInterval"] = "00:00:00.500",
+        });
+        var student = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IStudentMasteryGrain>(TestEvents.NewStudentId());
+
+        cluster.Cluster.SetBrokerDown(1);
+        MasteryResult stored;
+        try
+        {
+            stored = await student.CalculateAsync(Proficient);
+        }
+        finally
+        {
+            cluster.Cluster.SetBrokerUp(1);
+        }
+
+        var changes = await Eventually.UntilAsync(
+            () => LevelChangesAsync(student.GetPrimaryKeyString(), topics.Events), found => found.Count > 0, "the held-back milestone published", Patience);
+
+        Assert.Equal(MasteryLevel.Proficient, stored.Level);
+        Assert.Equal([(MasteryLevel.Novice, MasteryLevel.Proficient)], changes);
+    }
+
     private async Task<List<(MasteryLevel From, MasteryLevel To)>> LevelChangesAsync(string studentId, string topic)
     {
         var messages = await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topic, int.MaxValue, TimeSpan.FromSeconds(2));

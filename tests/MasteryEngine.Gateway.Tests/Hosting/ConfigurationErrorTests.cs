@@ -14,6 +14,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("STORAGE_PROVIDER", "postgres", "STORAGE_PROVIDER")]
     [InlineData("GDPR_RETENTION_DAYS", "ninety", "GDPR_RETENTION_DAYS")]
     [InlineData("PUBLIC_BASE_URL", "ftp://mastery.example.org", "PUBLIC_BASE_URL")]
+    [InlineData("Milestones__PublishTimeout", "00:00:05", "Milestones:PublishTimeout")]
     public async Task A_bad_setting_is_one_line_on_stderr_and_exit_code_2(string name, string value, string named)
     {
         var settings = new Dictionary<string, string>
