@@ -44,7 +44,7 @@ public sealed class KafkaRedisClusterFixture : IAsyncLifetime
         {
             foreach (var start in starting.Where(start => start.IsCompletedSuccessfully))
             {
-                await start.Result.Gateway.DisposeAsync();
+                await (await start).Gateway.DisposeAsync();
             }
 
             throw;
