@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace MasteryEngine.Silo.Redis;
 
 /// <summary>
-/// The audit log in Redis streams: <c>audit:{compliance}:log</c> holds every record, <c>audit:{compliance}:student:&lt;id&gt;</c>
+/// The audit log in Redis streams: <c>audit:{compliance}:log</c> holds every record, <c>audit:{compliance}:student:&lt;sha256 of the id&gt;</c>
 /// the same records of one student (so a student's trail is one range read). XADD is O(1) whatever the length,
 /// which the month hash rewritten on every append was not. One script appends to both streams atomically, trims
 /// what is older than <see cref="ComplianceAuditOptions.RetentionDays"/> (XTRIM MINID) and sets both keys to expire

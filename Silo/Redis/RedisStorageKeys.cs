@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 
 namespace MasteryEngine.Silo.Redis;
 
@@ -13,8 +15,12 @@ public static class RedisStorageKeys
     /// <summary>The stream of every GDPR audit record (<see cref="RedisComplianceAuditLog"/>).</summary>
     public static string AuditLog(string prefix) => $"{prefix}audit:{{compliance}}:log";
 
-    /// <summary>The stream of one student's audit records, in the same slot as <see cref="AuditLog"/>.</summary>
-    public static string AuditLogOfStudent(string prefix, string studentId) => $"{prefix}audit:{{compliance}}:student:{studentId}";
+    /// <summary>
+    /// The stream of one student's audit records, in the same slot as <see cref="AuditLog"/>. The key carries a hash of
+    /// the student id, not the id: the audit trail outlives an erasure, and after one no key may name the student.
+    /// </summary>
+    public static string AuditLogOfStudent(string prefix, string studentId) =>
+        $"{prefix}audit:{{compliance}}:student:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(studentId)))}";
 
     /// <summary>The membership hash of one cluster: <c>{prefix}{ServiceId}/members/{ClusterId}</c>.</summary>
     public static string Membership(string prefix, string serviceId, string clusterId) => $"{prefix}{serviceId}/members/{clusterId}";
