@@ -17,22 +17,11 @@ public sealed class KafkaTracePropagationTests(KafkaMockClusterFixture cluster) 
     {
         using var recorder = new ActivityRecorder();
         var topics = cluster.CreateTopics();
-        var settings = cluster.Configuration(topics);
-        settings["STREAM_PROVIDER"] = "kafka";
-        await using var factory = new GatewayFactory("Development", settings);
+        await using var factory = KafkaGateway(topics);
         var student = TestTokens.NewId("student");
         var traceId = ActivityTraceId.CreateRandom();
         var requestId = "trace-test-" + Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/mastery/ingest")
-        {
-            Content = new StringContent(
-                $$$"""{"event_type": "quiz", "student_id": "{{{student}}}", "data": {"score": 8, "max_score": 10}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-        request.Headers.Add("X-Request-ID", requestId);
-
-        using var accepted = await factory.ClientFor(TestTokens.Student(student)).SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await IngestQuizAsync(factory, student, traceId, requestId);
 
         var spans = await Eventually.UntilAsync(
             () => Task.FromResult(recorder.InTrace(traceId)),
@@ -54,22 +43,11 @@ public sealed class KafkaTracePropagationTests(KafkaMockClusterFixture cluster) 
     {
         using var recorder = new ActivityRecorder();
         var topics = cluster.CreateTopics();
-        var settings = cluster.Configuration(topics);
-        settings["STREAM_PROVIDER"] = "kafka";
-        await using var factory = new GatewayFactory("Development", settings);
+        await using var factory = KafkaGateway(topics);
         var student = TestTokens.NewId("student");
         var traceId = ActivityTraceId.CreateRandom();
         var requestId = "result-trace-" + Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/mastery/ingest")
-        {
-            Content = new StringContent(
-                $$$"""{"event_type": "quiz", "student_id": "{{{student}}}", "data": {"score": 7, "max_score": 10}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-        request.Headers.Add("X-Request-ID", requestId);
-
-        using var accepted = await factory.ClientFor(TestTokens.Student(student)).SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await IngestQuizAsync(factory, student, traceId, requestId);
 
         var result = Assert.Single(
             await KafkaTopicReader.ReadAsync(cluster.BootstrapServers, topics.Results, 1, Patience),
@@ -95,6 +73,28 @@ public sealed class KafkaTracePropagationTests(KafkaMockClusterFixture cluster) 
             && span.DisplayName.StartsWith("IStudentMasteryGrain/ApplyEvent", StringComparison.Ordinal));
         var requestSend = Assert.Single(spans, span => span.SpanId == process.ParentSpanId);
         Assert.Equal($"send {topics.Requests}", requestSend.DisplayName);
+    }
+
+    private GatewayFactory KafkaGateway(KafkaTestTopics topics)
+    {
+        var settings = cluster.Configuration(topics);
+        settings["STREAM_PROVIDER"] = "kafka";
+        return new GatewayFactory("Development", settings);
+    }
+
+    /// <summary>Ingests a quiz for the student over HTTP in the given trace and request id; Kafka accepts it (202).</summary>
+    private static async Task IngestQuizAsync(GatewayFactory factory, string student, ActivityTraceId traceId, string requestId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/mastery/ingest")
+        {
+            Content = new StringContent(
+                $$$"""{"event_type": "quiz", "student_id": "{{{student}}}", "data": {"score": 8, "max_score": 10}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        request.Headers.Add("X-Request-ID", requestId);
+
+        using var accepted = await factory.ClientFor(TestTokens.Student(student)).SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
     private static string Header(Confluent.Kafka.ConsumeResult<byte[]?, byte[]?> message, string name) =>
