@@ -32,16 +32,7 @@ public sealed class MilestoneOutboxTests(KafkaMockClusterFixture cluster) : ICla
         });
         var student = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IStudentMasteryGrain>(TestEvents.NewStudentId());
 
-        cluster.Cluster.SetBrokerDown(1);
-        MasteryResult stored;
-        try
-        {
-            stored = await student.CalculateAsync(Proficient);
-        }
-        finally
-        {
-            cluster.Cluster.SetBrokerUp(1);
-        }
+        var stored = await CalculateWhileBrokerIsDownAsync(student, Proficient);
 
         // Every later change publishes what the outbox still holds first.
         await Eventually.UntilAsync(
@@ -76,22 +67,26 @@ public sealed class MilestoneOutboxTests(KafkaMockClusterFixture cluster) : ICla
         });
         var student = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IStudentMasteryGrain>(TestEvents.NewStudentId());
 
-        cluster.Cluster.SetBrokerDown(1);
-        MasteryResult stored;
-        try
-        {
-            stored = await student.CalculateAsync(Proficient);
-        }
-        finally
-        {
-            cluster.Cluster.SetBrokerUp(1);
-        }
+        var stored = await CalculateWhileBrokerIsDownAsync(student, Proficient);
 
         var changes = await Eventually.UntilAsync(
             () => LevelChangesAsync(student.GetPrimaryKeyString(), topics.Events), found => found.Count > 0, "the held-back milestone published", Patience);
 
         Assert.Equal(MasteryLevel.Proficient, stored.Level);
         Assert.Equal([(MasteryLevel.Novice, MasteryLevel.Proficient)], changes);
+    }
+
+    private async Task<MasteryResult> CalculateWhileBrokerIsDownAsync(IStudentMasteryGrain student, ComponentScores scores)
+    {
+        cluster.Cluster.SetBrokerDown(1);
+        try
+        {
+            return await student.CalculateAsync(scores);
+        }
+        finally
+        {
+            cluster.Cluster.SetBrokerUp(1);
+        }
     }
 
     private async Task<List<(MasteryLevel From, MasteryLevel To)>> LevelChangesAsync(string studentId, string topic)
