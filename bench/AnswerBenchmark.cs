@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MasteryEngine.Grains;
 using MasteryEngine.Grains.Domain.Learning.Calibration;
-using MasteryEngine.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MasteryEngine.Bench;
 
@@ -36,11 +33,7 @@ public static class AnswerBenchmark
         var seconds = BenchArguments.Count(args, "--seconds", 5);
         var callers = BenchArguments.Count(args, "--callers", 64);
         var keys = BenchArguments.Count(args, "--keys", 10_000);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false));
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await InMemorySilo.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         Console.WriteLine($"answers through the grain: {Environment.ProcessorCount} cores, {callers} callers, {keys:N0} students, {seconds} s per phase");
         var students = Enumerable.Range(0, keys).Select(i => grains.GetGrain<IStudentMasteryGrain>(StudentKey(i))).ToArray();

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MasteryEngine.Grains;
-using MasteryEngine.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MasteryEngine.Bench;
 
@@ -22,11 +19,7 @@ public static class GrainCallBenchmark
         var callers = BenchArguments.Count(args, "--callers", 64);
         var keys = BenchArguments.Count(args, "--keys", 10_000);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: false, useKafka: false));
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await InMemorySilo.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         Console.WriteLine($"grain-calls: {Environment.ProcessorCount} cores, {callers} callers, {seconds} s per phase, Orleans co-hosted silo");
 

@@ -124,34 +124,14 @@ public static class HttpApiBenchmark
 
     private static async Task RunFixedRateAsync(string transport, HttpClient client, int rate, int seconds)
     {
-        var total = rate * seconds;
-        var recorder = new LatencyRecorder();
-        var failures = 0;
-        var inFlight = new List<Task>(total);
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
+        var (recorder, elapsed, failures) = await FixedRateRun.RunAsync(rate, seconds, async index =>
         {
-            var scheduled = start + (long)(i * (double)Stopwatch.Frequency / rate);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-            if (wait > TimeSpan.FromMilliseconds(1))
+            using var response = await client.SendAsync(Calculate(index));
+            if (response.StatusCode != HttpStatusCode.OK)
             {
-                await Task.Delay(wait);
+                throw new HttpRequestException($"calculate answered {(int)response.StatusCode}", null, response.StatusCode);
             }
-
-            var index = i;
-            inFlight.Add(Task.Run(async () =>
-            {
-                using var response = await client.SendAsync(Calculate(index));
-                recorder.Record(Stopwatch.GetElapsedTime(scheduled));
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            }));
-        }
-
-        await Task.WhenAll(inFlight);
-        var elapsed = Stopwatch.GetElapsedTime(start);
+        });
         Console.WriteLine($"{transport} fixed rate {rate}/s {recorder.Summarize("calculate", elapsed)}; failures {failures}");
     }
 

@@ -134,8 +134,8 @@ public static class KafkaPipelineBenchmark
             ["Kafka:Client:fetch.wait.max.ms"] = "10",
             ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = inFlight.ToString(CultureInfo.InvariantCulture),
             // Several silos in this process: each listens on ports of its own.
-            [MasterySiloSettings.SiloPortVariable] = FreePort().ToString(CultureInfo.InvariantCulture),
-            [MasterySiloSettings.GatewayPortVariable] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [MasterySiloSettings.SiloPortVariable] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
+            [MasterySiloSettings.GatewayPortVariable] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
         });
         builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: redis is not null, useKafka: true));
         var host = builder.Build();
@@ -143,12 +143,6 @@ public static class KafkaPipelineBenchmark
         return host;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task ProduceAsync(IProducer<byte[]?, byte[]?> producer, string topic, int count, int students, int? paced)
     {

@@ -19,12 +19,7 @@ public sealed class LocalRedisServer : IAsyncDisposable
 
     public static async Task<LocalRedisServer> StartAsync()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = LoopbackPort.Free();
 
         var info = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
         foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })

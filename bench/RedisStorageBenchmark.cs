@@ -58,8 +58,8 @@ public static class RedisStorageBenchmark
         {
             ["REDIS_HOST"] = $"127.0.0.1:{redisPort.ToString(CultureInfo.InvariantCulture)}",
             ["ORLEANS_CLUSTER_ID"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
-            ["ORLEANS_SILO_PORT"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["ORLEANS_GATEWAY_PORT"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["ORLEANS_SILO_PORT"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
+            ["ORLEANS_GATEWAY_PORT"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
         });
         builder.UseOrleans(silo => silo.AddMasteryEngineSilo(builder.Configuration, useRedis: true, useKafka: false));
         var host = builder.Build();
@@ -67,12 +67,6 @@ public static class RedisStorageBenchmark
         return host;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static ComponentScores Scores(long i) => new(i % 100 / 100.0, 0.9, 0.85, 0.82);
 
