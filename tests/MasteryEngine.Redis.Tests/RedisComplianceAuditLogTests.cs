@@ -13,30 +13,9 @@ namespace MasteryEngine.Redis.Tests;
 /// (two streams, their TTL, trimmed entries gone) and ids that keep growing when a clock is behind.
 /// </summary>
 [Collection(RedisSiloCollection.Name)]
-public sealed class RedisComplianceAuditLogTests(RedisSiloFixture fixture) : ComplianceAuditLogConformanceTests, IAsyncLifetime
+public sealed class RedisComplianceAuditLogTests(RedisSiloFixture fixture) : RedisComplianceAuditLogSuite
 {
-    private readonly List<SharedRedisConnection> connections = [];
-    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..8] + ":";
-
-    protected override IComplianceAuditLog NewLog(TimeProvider clock, int retentionDays = 365) => NewLog(clock, prefix, retentionDays);
-
-    private RedisComplianceAuditLog NewLog(TimeProvider clock, string keyPrefix, int retentionDays = 365)
-    {
-        var redisOptions = Options.Create(new RedisOptions { Host = fixture.Server.HostAndPort, KeyPrefix = keyPrefix });
-        var connection = new SharedRedisConnection(redisOptions);
-        connections.Add(connection);
-        return new RedisComplianceAuditLog(connection, redisOptions, Options.Create(new ComplianceAuditOptions { RetentionDays = retentionDays }), clock);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
-    }
+    protected override string Hosts => fixture.Server.HostAndPort;
 
     [Fact]
     public async Task Each_record_is_one_entry_of_the_log_stream_and_of_its_students_stream_expiring_a_retention_after_the_last_append()
@@ -46,7 +25,7 @@ public sealed class RedisComplianceAuditLogTests(RedisSiloFixture fixture) : Com
         await log.AppendAsync(Record("student_a", clock));
         await log.AppendAsync(Record("student_b", clock));
         var position = await log.AppendAsync(Record("student_a", clock));
-        var (logKey, studentKey) = ($"{prefix}audit:{{compliance}}:log", StudentKey(prefix, "student_a"));
+        var (logKey, studentKey) = ($"{Prefix}audit:{{compliance}}:log", StudentKey(Prefix, "student_a"));
 
         Assert.Equal("stream", await fixture.Server.CliAsync("TYPE", logKey));
         Assert.Equal("3", await fixture.Server.CliAsync("XLEN", logKey));
@@ -73,8 +52,8 @@ public sealed class RedisComplianceAuditLogTests(RedisSiloFixture fixture) : Com
         clock.Advance(TimeSpan.FromDays(8));
         await log.AppendAsync(Record("student_trim", clock));
 
-        Assert.Equal("1", await fixture.Server.CliAsync("XLEN", $"{prefix}audit:{{compliance}}:log"));
-        Assert.Equal("1", await fixture.Server.CliAsync("XLEN", StudentKey(prefix, "student_trim")));
+        Assert.Equal("1", await fixture.Server.CliAsync("XLEN", $"{Prefix}audit:{{compliance}}:log"));
+        Assert.Equal("1", await fixture.Server.CliAsync("XLEN", StudentKey(Prefix, "student_trim")));
     }
 
     [Fact]
@@ -101,7 +80,7 @@ public sealed class RedisComplianceAuditLogTests(RedisSiloFixture fixture) : Com
         var position = await log.AppendAsync(Record("student_edge", clock));
 
         var beforeFirst = await log.ReadAsync(new ComplianceAuditQuery(null, null, null, position, 10));
-        var empty = await NewLog(clock, "empty" + prefix).ReadAsync(new ComplianceAuditQuery(null, null, null, null, 10));
+        var empty = await NewLog(clock, "empty" + Prefix).ReadAsync(new ComplianceAuditQuery(null, null, null, null, 10));
 
         Assert.Empty(beforeFirst.Records);
         Assert.Null(beforeFirst.Next);
