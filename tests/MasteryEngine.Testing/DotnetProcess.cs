@@ -27,20 +27,7 @@ public sealed class DotnetProcess : IAsyncDisposable
 
     public static DotnetProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var directory = AppContext.BaseDirectory;
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        info.ArgumentList.Add(Path.Combine(directory, dll));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        var info = StartInfo(Path.Combine(AppContext.BaseDirectory, dll), arguments);
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -53,6 +40,28 @@ public sealed class DotnetProcess : IAsyncDisposable
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
         return running;
+    }
+
+    /// <summary>
+    /// How to run a built dll: with the dotnet host running the tests, in the dll's folder (so its appsettings are
+    /// read), both output streams redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string dllPath, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dllPath)!,
+        };
+        info.ArgumentList.Add(dllPath);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     /// <summary>Waits for the process to end by itself and returns its exit code; kills it after <paramref name="limit"/>.</summary>

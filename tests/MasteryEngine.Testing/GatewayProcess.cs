@@ -83,15 +83,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         var port = RedisServerProcess.FreePort();
-        var directory = Path.GetDirectoryName(dll)!;
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        info.ArgumentList.Add(dll);
+        var info = DotnetProcess.StartInfo(dll, []);
         foreach (var inherited in info.Environment.Keys.Where(IsGatewaySetting).ToList())
         {
             info.Environment.Remove(inherited);

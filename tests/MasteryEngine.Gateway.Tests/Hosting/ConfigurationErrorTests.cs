@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MasteryEngine.Testing;
 
 namespace MasteryEngine.Gateway.Tests.Hosting;
 
@@ -45,19 +46,7 @@ public sealed class ConfigurationErrorTests
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunGatewayAsync(string[] arguments, IReadOnlyDictionary<string, string> settings)
     {
-        var directory = AppContext.BaseDirectory;
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = directory,
-        };
-        info.ArgumentList.Add(Path.Combine(directory, "MasteryEngine.Gateway.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
+        var info = DotnetProcess.StartInfo(Path.Combine(AppContext.BaseDirectory, "MasteryEngine.Gateway.dll"), arguments);
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
