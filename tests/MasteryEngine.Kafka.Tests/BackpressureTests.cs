@@ -36,6 +36,38 @@ public sealed class BackpressureTests(KafkaMockClusterFixture cluster) : IClassF
     }
 
     [Fact]
+    public async Task A_partition_revoked_while_paused_is_consumed_again_once_it_is_assigned_back()
+    {
+        var topics = cluster.CreateTopics(requestPartitions: 1);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grains = new RecordingGrainFactory { Gate = release.Task };
+        var settings = new Dictionary<string, string?>
+        {
+            ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = "4",
+            // The revocation gives up the stuck work after a second instead of waiting for it.
+            ["Kafka:DrainTimeoutMs"] = "1000",
+        };
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains, settings);
+        using var metrics = new KafkaMetricsRecorder(host);
+        var lines = Enumerable.Range(0, 40).Select(_ => TestEvents.NewStudentId())
+            .Select(student => (student, TestEvents.Completion(student, student + "-e1", 1))).ToList();
+        await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, lines);
+        await Eventually.UntilAsync(() => Paused(metrics, topics) == 1, Patience, "the stuck partition paused");
+
+        // A second member joining and leaving makes the group take the partition away and give it back.
+        using (var joining = await KafkaTestHost.StartAsync(cluster, topics, grains, settings))
+        {
+            await Eventually.UntilAsync(() => Paused(metrics, topics) == 0, Patience, "the paused partition revoked");
+            await joining.StopAsync();
+        }
+
+        release.SetResult();
+
+        await Eventually.UntilAsync(() => grains.AppliedEventCount == lines.Count, Patience, "every event applied after the partition came back");
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task In_flight_work_stays_within_the_bound_while_a_backlog_is_worked_off()
     {
         var topics = cluster.CreateTopics(requestPartitions: 3);
