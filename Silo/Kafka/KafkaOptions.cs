@@ -42,6 +42,14 @@ public sealed class KafkaOptions
     public int MaxInFlightPerPartition { get; set; } = 1000;
 
     /// <summary>
+    /// Grain calls the consumer has under way at once, over all its partitions. Beyond what the silo's cores keep
+    /// busy, more calls only queue inside Orleans, where every one waits longer, against the grain-call timeout,
+    /// and the membership probes wait behind them (docs/kafka.md, Throughput). Events held back stay in their
+    /// student's lane and share that student's next write.
+    /// </summary>
+    public int MaxConcurrentApplies { get; set; } = 256;
+
+    /// <summary>
     /// A student's learning events that queued up while its previous write was under way are applied together,
     /// up to this many, with one state write.
     /// </summary>

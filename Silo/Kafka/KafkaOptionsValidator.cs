@@ -40,6 +40,7 @@ public sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOption
 
         AddIfNotPositive(failures, options.MaxInFlightPerPartition, "KAFKA_MAX_IN_FLIGHT_PER_PARTITION");
         AddIfNotPositive(failures, options.MaxEventsPerWrite, "KAFKA_MAX_EVENTS_PER_WRITE");
+        AddIfNotPositive(failures, options.MaxConcurrentApplies, "KAFKA_MAX_CONCURRENT_APPLIES");
         AddIfNotPositive(failures, options.CommitIntervalMs, "KAFKA_COMMIT_INTERVAL_MS");
         AddIfNotPositive(failures, options.DeliveryTimeoutMs, "KAFKA_DELIVERY_TIMEOUT_MS");
         AddIfNotPositive(failures, options.MaxEventBytes, "KAFKA_MAX_EVENT_BYTES");

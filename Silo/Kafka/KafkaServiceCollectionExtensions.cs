@@ -25,6 +25,7 @@ public static class KafkaServiceCollectionExtensions
         ("KAFKA_CONSUMER_ENABLED", (o, v) => o.ConsumerEnabled = ParseBool("KAFKA_CONSUMER_ENABLED", v)),
         ("KAFKA_MAX_IN_FLIGHT_PER_PARTITION", (o, v) => o.MaxInFlightPerPartition = ParseInt("KAFKA_MAX_IN_FLIGHT_PER_PARTITION", v)),
         ("KAFKA_MAX_EVENTS_PER_WRITE", (o, v) => o.MaxEventsPerWrite = ParseInt("KAFKA_MAX_EVENTS_PER_WRITE", v)),
+        ("KAFKA_MAX_CONCURRENT_APPLIES", (o, v) => o.MaxConcurrentApplies = ParseInt("KAFKA_MAX_CONCURRENT_APPLIES", v)),
         ("KAFKA_COMMIT_INTERVAL_MS", (o, v) => o.CommitIntervalMs = ParseInt("KAFKA_COMMIT_INTERVAL_MS", v)),
         ("KAFKA_DELIVERY_TIMEOUT_MS", (o, v) => o.DeliveryTimeoutMs = ParseInt("KAFKA_DELIVERY_TIMEOUT_MS", v)),
         ("KAFKA_MAX_EVENT_BYTES", (o, v) => o.MaxEventBytes = ParseInt("KAFKA_MAX_EVENT_BYTES", v)),

@@ -88,6 +88,27 @@ public sealed class BackpressureTests(KafkaMockClusterFixture cluster) : IClassF
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Grain_calls_over_all_partitions_stay_within_the_concurrency_bound_and_held_back_events_still_apply()
+    {
+        var topics = cluster.CreateTopics(requestPartitions: 3);
+        var grains = new RecordingGrainFactory { CallDelay = TimeSpan.FromMilliseconds(2) };
+        using var host = await KafkaTestHost.StartAsync(cluster, topics, grains, new Dictionary<string, string?>
+        {
+            ["KAFKA_MAX_IN_FLIGHT_PER_PARTITION"] = "50",
+            ["KAFKA_MAX_CONCURRENT_APPLIES"] = "2",
+        });
+        var students = Enumerable.Range(0, 60).Select(_ => TestEvents.NewStudentId()).ToList();
+        var lines = Enumerable.Range(1, 4).SelectMany(i => students.Select(student => (student, TestEvents.Completion(student, $"{student}-e{i}", i)))).ToList();
+
+        await Kcat.ProduceAsync(cluster.BootstrapServers, topics.Requests, lines);
+
+        await Eventually.UntilAsync(() => grains.AppliedEventCount == lines.Count, Patience, "every event applied");
+        Assert.Equal(2, grains.MaxConcurrentCalls);
+        Assert.All(students, student => Assert.Equal(10, grains.Student(student).PointsSum));
+        await host.StopAsync();
+    }
+
     private static long Paused(KafkaMetricsRecorder metrics, KafkaTestTopics topics) =>
         metrics.PartitionGauges("kafka_consumer_partition_paused", topics.Requests).Sum();
 }

@@ -49,6 +49,26 @@ public sealed class KafkaOptionsTests
     }
 
     [Theory]
+    [InlineData(null, 256)]
+    [InlineData("32", 32)]
+    public void Grain_calls_under_way_at_once_are_bounded_by_KAFKA_MAX_CONCURRENT_APPLIES(string? value, int expected)
+    {
+        var options = Bind(new() { ["KAFKA_BROKER"] = "kafka:9092", ["KAFKA_MAX_CONCURRENT_APPLIES"] = value });
+
+        Assert.Equal(expected, options.MaxConcurrentApplies);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void A_bound_on_concurrent_grain_calls_below_one_is_rejected_at_start_up(string value)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["KAFKA_BROKER"] = "kafka:9092", ["KAFKA_MAX_CONCURRENT_APPLIES"] = value }));
+
+        Assert.Contains("KAFKA_MAX_CONCURRENT_APPLIES", failure.Message);
+    }
+
+    [Theory]
     [InlineData(null, "classic")]
     [InlineData("classic", "classic")]
     [InlineData("consumer", "consumer")]
