@@ -208,7 +208,10 @@ public sealed class KafkaEventConsumer : BackgroundService
         logger.LogInformation("Assigned {Partitions}", string.Join(", ", partitions));
     }
 
-    /// <summary>Revocation and shutdown: let in-flight work finish, commit it, then give the partitions up.</summary>
+    /// <summary>
+    /// Revocation and shutdown: let the work under way finish and commit it, then give the partitions up; queued
+    /// messages are not started and stay uncommitted, for the next owner.
+    /// </summary>
     private void Release(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyCollection<TopicPartition> partitions)
     {
         var leaving = partitions.Where(workers.ContainsKey).Select(partition => workers[partition]).ToList();
@@ -216,8 +219,13 @@ public sealed class KafkaEventConsumer : BackgroundService
         var drainTimeout = TimeSpan.FromMilliseconds(options.DrainTimeoutMs);
         foreach (var worker in leaving)
         {
+            worker.StopStarting();
+        }
+
+        foreach (var worker in leaving)
+        {
             var remaining = drainTimeout - timeProvider.GetElapsedTime(deadline);
-            if (!worker.WaitUntilDrained(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero))
+            if (!worker.WaitUntilStartedFinished(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero))
             {
                 logger.LogWarning("{Partition}: {InFlight} messages did not finish in time; they stay uncommitted and will be redelivered",
                     worker.Partition, worker.InFlight);

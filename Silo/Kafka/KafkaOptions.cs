@@ -39,7 +39,7 @@ public sealed class KafkaOptions
     /// the partition and, when it stalls or starves the others, pauses it. It also bounds how many of a student's
     /// queued events can share one state write (docs/kafka.md, Throughput, for what a larger bound did and did not gain).
     /// </summary>
-    public int MaxInFlightPerPartition { get; set; } = 1000;
+    public int MaxInFlightPerPartition { get; set; } = 5000;
 
     /// <summary>
     /// Grain calls the consumer has under way at once, over all its partitions. Beyond what the silo's cores keep

@@ -37,13 +37,17 @@ internal sealed class LearningEventProcessor(
 
     /// <summary>
     /// Completes when the messages' effects are persisted (or they were found poison); the task it returns
-    /// completes when every outcome is on its topic. Both throw only when cancelled. Several messages are one
-    /// student's queued learning events (<see cref="InboundMessage.CanShareWrite"/>), applied with one write.
+    /// completes when every outcome is on its topic. Both throw only when cancelled: by
+    /// <paramref name="stopStarting"/> only while the messages still wait for a grain-call slot (nothing of them
+    /// applied), by <paramref name="cancellationToken"/> at any point. Several messages are one student's queued
+    /// learning events (<see cref="InboundMessage.CanShareWrite"/>), applied with one write.
     /// </summary>
-    public Task<Task> ProcessAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken) =>
-        messages.Count == 1 ? ProcessOneAsync(messages[0], cancellationToken) : ProcessTogetherAsync(messages, cancellationToken);
+    public Task<Task> ProcessAsync(IReadOnlyList<InboundMessage> messages, CancellationToken stopStarting, CancellationToken cancellationToken) =>
+        messages.Count == 1
+            ? ProcessOneAsync(messages[0], stopStarting, cancellationToken)
+            : ProcessTogetherAsync(messages, stopStarting, cancellationToken);
 
-    private async Task<Task> ProcessTogetherAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    private async Task<Task> ProcessTogetherAsync(IReadOnlyList<InboundMessage> messages, CancellationToken stopStarting, CancellationToken cancellationToken)
     {
         using var trace = KafkaTraceContext.StartProcessing([.. messages.Select(message => message.Source)], logger);
         var events = messages.Select(message => message.Event!).ToArray();
@@ -53,7 +57,7 @@ internal sealed class LearningEventProcessor(
             try
             {
                 var results = await InApplySlotAsync(
-                    () => grainFactory.GetGrain<IStudentMasteryGrain>(events[0].StudentId).ApplyEventsAsync(events), cancellationToken);
+                    () => grainFactory.GetGrain<IStudentMasteryGrain>(events[0].StudentId).ApplyEventsAsync(events), stopStarting);
                 var now = timeProvider.GetUtcNow();
                 foreach (var learningEvent in events)
                 {
@@ -61,6 +65,10 @@ internal sealed class LearningEventProcessor(
                 }
 
                 return Task.WhenAll(results.Select((result, i) => PublishResultAsync(result, messages[i].Source, cancellationToken)));
+            }
+            catch (ApplySlotNotTakenException e)
+            {
+                throw e.Cancellation;
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {
@@ -72,7 +80,7 @@ internal sealed class LearningEventProcessor(
                 // Nothing of the batch was applied; one by one, only the event that fails is retried or dead-lettered.
                 logger.LogDebug("Applying {Count} events of student {StudentId} together failed, applying them one by one: {Error}",
                     events.Length, events[0].StudentId, e.Message);
-                return await ProcessOneByOneAsync(messages, cancellationToken);
+                return await ProcessOneByOneAsync(messages, stopStarting, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -84,18 +92,19 @@ internal sealed class LearningEventProcessor(
         }
     }
 
-    private async Task<Task> ProcessOneByOneAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    private async Task<Task> ProcessOneByOneAsync(IReadOnlyList<InboundMessage> messages, CancellationToken stopStarting, CancellationToken cancellationToken)
     {
         var outcomes = new Task[messages.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = await ProcessOneAsync(messages[i], cancellationToken);
+            // Once the first is applied, the batch is under way: the rest must not be left unstarted.
+            outcomes[i] = await ProcessOneAsync(messages[i], i == 0 ? stopStarting : CancellationToken.None, cancellationToken);
         }
 
         return Task.WhenAll(outcomes);
     }
 
-    private async Task<Task> ProcessOneAsync(InboundMessage message, CancellationToken cancellationToken)
+    private async Task<Task> ProcessOneAsync(InboundMessage message, CancellationToken stopStarting, CancellationToken cancellationToken)
     {
         using var trace = KafkaTraceContext.StartProcessing(message.Source, logger);
         if (message.Rejection is { } rejection)
@@ -110,9 +119,13 @@ internal sealed class LearningEventProcessor(
         {
             try
             {
-                var result = await InApplySlotAsync(() => ApplyAsync(learningEvent, message.RequestedComponents), cancellationToken);
+                var result = await InApplySlotAsync(() => ApplyAsync(learningEvent, message.RequestedComponents), stopStarting);
                 metrics.Processed(learningEvent.EventType, timeProvider.GetUtcNow() - learningEvent.Timestamp);
                 return PublishResultAsync(result, message.Source, cancellationToken);
+            }
+            catch (ApplySlotNotTakenException e)
+            {
+                throw e.Cancellation;
             }
             catch (Exception e) when (e is ArgumentException)
             {
@@ -148,9 +161,17 @@ internal sealed class LearningEventProcessor(
     }
 
     /// <summary>Runs one grain call within <see cref="KafkaOptions.MaxConcurrentApplies"/>; a retry waits for a slot again.</summary>
-    private async Task<T> InApplySlotAsync<T>(Func<Task<T>> apply, CancellationToken cancellationToken)
+    private async Task<T> InApplySlotAsync<T>(Func<Task<T>> apply, CancellationToken stopStarting)
     {
-        await applySlots.WaitAsync(cancellationToken);
+        try
+        {
+            await applySlots.WaitAsync(stopStarting);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new ApplySlotNotTakenException(e);
+        }
+
         try
         {
             return await apply();

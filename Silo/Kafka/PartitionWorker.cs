@@ -7,7 +7,8 @@ namespace MasteryEngine.Silo.Kafka;
 /// Processes the messages of one assigned partition: one lane per student, so a student's events run one after
 /// another in offset order while different students run in parallel. A lane moves to the student's next event as
 /// soon as the effect of the previous one is persisted; a message counts as finished, and its offset as safe to
-/// commit, only once its outcome was acknowledged too.
+/// commit, only once its outcome was acknowledged too. When the partition is given up, work under way finishes
+/// while queued work is left unstarted and uncommitted, for the partition's next owner.
 /// </summary>
 internal sealed class PartitionWorker : IDisposable
 {
@@ -15,7 +16,8 @@ internal sealed class PartitionWorker : IDisposable
     private readonly Dictionary<string, Queue<InboundMessage>> busyLanes = new(StringComparer.Ordinal);
     private readonly PartitionOffsetTracker offsets = new();
     private readonly CancellationTokenSource abandoned = new();
-    private readonly Func<IReadOnlyList<InboundMessage>, CancellationToken, Task<Task>> process;
+    private readonly CancellationTokenSource closing = new();
+    private readonly Func<IReadOnlyList<InboundMessage>, CancellationToken, CancellationToken, Task<Task>> process;
     private readonly int maxEventsPerWrite;
     private readonly ILogger logger;
 
@@ -25,9 +27,15 @@ internal sealed class PartitionWorker : IDisposable
     // Threads blocked in WaitUntilBelow: a finished message wakes them only when there are any.
     private int waiters;
 
+    // Dispatched messages waiting in a lane behind their student's previous one (under the gate).
+    private int queued;
+
+    // Messages left unstarted because the partition is being given up: pending for good (under the gate).
+    private int leftUnstarted;
+
     public PartitionWorker(
         TopicPartition partition,
-        Func<IReadOnlyList<InboundMessage>, CancellationToken, Task<Task>> process,
+        Func<IReadOnlyList<InboundMessage>, CancellationToken, CancellationToken, Task<Task>> process,
         int maxEventsPerWrite,
         HoldUpAllowance holdUp,
         ILogger logger)
@@ -75,6 +83,7 @@ internal sealed class PartitionWorker : IDisposable
             if (busyLanes.TryGetValue(message.LaneKey, out var lane))
             {
                 lane.Enqueue(message);
+                queued++;
                 return;
             }
 
@@ -86,11 +95,44 @@ internal sealed class PartitionWorker : IDisposable
     }
 
     /// <summary>
-    /// Blocks until every dispatched message has finished or the timeout passed. Blocking is deliberate: it runs on
-    /// the consumer's poll thread inside librdkafka's synchronous rebalance callback, which must not return before
-    /// the finished offsets are committed.
+    /// Starts nothing more: queued messages and those still waiting for a grain-call slot stay unstarted (and
+    /// uncommitted), so giving a partition up waits only for the grain calls under way, however many messages
+    /// the in-flight bound let in. With the classic protocol every member waits for the slowest revocation.
     /// </summary>
-    public bool WaitUntilDrained(TimeSpan timeout) => WaitUntilBelow(1, timeout, CancellationToken.None);
+    public void StopStarting() => closing.Cancel();
+
+    /// <summary>
+    /// Blocks until every started message has finished (after <see cref="StopStarting"/>) or the timeout passed.
+    /// Blocking is deliberate: it runs on the consumer's poll thread inside librdkafka's synchronous rebalance
+    /// callback, which must not return before the finished offsets are committed.
+    /// </summary>
+    public bool WaitUntilStartedFinished(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (gate)
+        {
+            while (offsets.PendingCount > queued + leftUnstarted)
+            {
+                var remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0)
+                {
+                    return false;
+                }
+
+                waiters++;
+                try
+                {
+                    Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
+                }
+                finally
+                {
+                    waiters--;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Blocks until fewer than <paramref name="limit"/> messages are in flight, or the timeout passed.</summary>
     public bool WaitUntilBelow(int limit, TimeSpan timeout, CancellationToken cancellationToken)
@@ -123,26 +165,42 @@ internal sealed class PartitionWorker : IDisposable
     }
 
     /// <summary>Stops processing at once; unfinished messages stay uncommitted and will be redelivered.</summary>
-    public void Abandon() => abandoned.Cancel();
+    public void Abandon()
+    {
+        closing.Cancel();
+        abandoned.Cancel();
+    }
 
     public void Dispose()
     {
-        abandoned.Cancel();
+        Abandon();
         abandoned.Dispose();
+        closing.Dispose();
     }
 
     private async Task RunLaneAsync(InboundMessage first, CancellationToken token)
     {
         List<InboundMessage> messages = [first];
+        var stopStarting = closing.Token;
         while (true)
         {
             try
             {
-                var outcome = await process(messages, token);
+                var outcome = await process(messages, stopStarting, token);
                 _ = FinishWhenPublishedAsync(messages, outcome);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
+                return;
+            }
+            catch (OperationCanceledException) when (stopStarting.IsCancellationRequested)
+            {
+                lock (gate)
+                {
+                    leftUnstarted += messages.Count;
+                    LeaveLaneUnstarted(first.LaneKey);
+                }
+
                 return;
             }
             catch (Exception e)
@@ -155,6 +213,12 @@ internal sealed class PartitionWorker : IDisposable
             lock (gate)
             {
                 var lane = busyLanes[first.LaneKey];
+                if (stopStarting.IsCancellationRequested)
+                {
+                    LeaveLaneUnstarted(first.LaneKey);
+                    return;
+                }
+
                 if (lane.Count == 0)
                 {
                     busyLanes.Remove(first.LaneKey);
@@ -166,6 +230,20 @@ internal sealed class PartitionWorker : IDisposable
         }
     }
 
+    /// <summary>Under the gate: the lane's queued messages stay unstarted, and whoever waits for started work is told.</summary>
+    private void LeaveLaneUnstarted(string laneKey)
+    {
+        var lane = busyLanes[laneKey];
+        queued -= lane.Count;
+        leftUnstarted += lane.Count;
+        lane.Clear();
+        busyLanes.Remove(laneKey);
+        if (waiters > 0)
+        {
+            Monitor.PulseAll(gate);
+        }
+    }
+
     /// <summary>
     /// The lane's next message, or, when it is a learning event, every learning event queued behind it (up to the
     /// limit): they accumulated while the student's previous write was under way, and go to the grain together.
@@ -173,11 +251,12 @@ internal sealed class PartitionWorker : IDisposable
     private List<InboundMessage> TakeNext(Queue<InboundMessage> lane)
     {
         var next = new List<InboundMessage> { lane.Dequeue() };
-        while (next[0].CanShareWrite && next.Count < maxEventsPerWrite && lane.TryPeek(out var queued) && queued.CanShareWrite)
+        while (next[0].CanShareWrite && next.Count < maxEventsPerWrite && lane.TryPeek(out var behind) && behind.CanShareWrite)
         {
             next.Add(lane.Dequeue());
         }
 
+        queued -= next.Count;
         return next;
     }
 
