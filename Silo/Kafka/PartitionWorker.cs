@@ -90,8 +90,8 @@ internal sealed class PartitionWorker : IDisposable
             busyLanes.Add(message.LaneKey, new Queue<InboundMessage>());
         }
 
-        var token = abandoned.Token;
-        _ = Task.Run(() => RunLaneAsync(message, token));
+        var (stopStarting, token) = (closing.Token, abandoned.Token);
+        _ = Task.Run(() => RunLaneAsync(message, stopStarting, token));
     }
 
     /// <summary>
@@ -178,10 +178,9 @@ internal sealed class PartitionWorker : IDisposable
         closing.Dispose();
     }
 
-    private async Task RunLaneAsync(InboundMessage first, CancellationToken token)
+    private async Task RunLaneAsync(InboundMessage first, CancellationToken stopStarting, CancellationToken token)
     {
         List<InboundMessage> messages = [first];
-        var stopStarting = closing.Token;
         while (true)
         {
             try
