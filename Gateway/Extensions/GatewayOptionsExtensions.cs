@@ -1,3 +1,4 @@
+using System.Globalization;
 using MasteryEngine.Gateway.Hosting;
 using MasteryEngine.Gateway.Options;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,11 @@ public static class GatewayOptionsExtensions
             .Configure(options =>
             {
                 options.Enabled = configuration.GetValue("RATE_LIMIT_ENABLED", options.Enabled);
+                if (configuration["MAX_CONCURRENT_REQUESTS"] is { } concurrent)
+                {
+                    // Anything but a whole number becomes 0, which validation refuses with a message naming the variable.
+                    options.MaxConcurrentRequests = int.TryParse(concurrent, NumberStyles.None, CultureInfo.InvariantCulture, out var bound) ? bound : 0;
+                }
                 if (configuration["RATE_LIMIT_EXEMPT_PATHS"] is { } exempt)
                 {
                     options.ExemptPaths = [.. exempt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

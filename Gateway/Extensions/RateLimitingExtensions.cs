@@ -28,7 +28,25 @@ public static class RateLimitingExtensions
         return services;
     }
 
+    private static readonly string[] NeverHeldPaths = ["/health", "/ready", "/metrics"];
+
     private static PartitionedRateLimiter<HttpContext> CreateLimiter(GatewayRateLimitOptions limits, TimeProvider time) =>
+        limits.MaxConcurrentRequests is { } concurrent
+            ? PartitionedRateLimiter.CreateChained(CreateClientLimiter(limits, time), CreatePodLimiter(limits, concurrent))
+            : CreateClientLimiter(limits, time);
+
+    private static PartitionedRateLimiter<HttpContext> CreatePodLimiter(GatewayRateLimitOptions limits, int concurrent) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            IsExempt(limits, context.Request.Path) || NeverHeldPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
+                ? RateLimitPartition.GetNoLimiter("exempt")
+                : RateLimitPartition.GetConcurrencyLimiter("pod", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = concurrent,
+                    QueueLimit = limits.MaxQueuedRequests,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
+
+    private static PartitionedRateLimiter<HttpContext> CreateClientLimiter(GatewayRateLimitOptions limits, TimeProvider time) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             if (!limits.Enabled || IsExempt(limits, context.Request.Path))
@@ -48,7 +66,16 @@ public static class RateLimitingExtensions
     {
         var http = context.HttpContext;
         var limits = http.RequestServices.GetRequiredService<IOptions<GatewayRateLimitOptions>>().Value;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+        // Every refusal of the per-client window says when to retry; one without is the pod's queue being full.
+        if (!context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+        {
+            await ApiResults.Unavailable(
+                $"This instance is handling {limits.MaxConcurrentRequests} requests with {limits.MaxQueuedRequests} more waiting; retry shortly.",
+                retryAfterSeconds: 1).ExecuteAsync(http);
+            return;
+        }
+
+        var retryAfter = wait;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await TypedResults.Problem(

@@ -17,4 +17,14 @@ public sealed class GatewayRateLimitOptions
     /// stay far below the limit (docs/runbooks.md), and an operator who routes more through them can exempt them.
     /// </summary>
     public List<string> ExemptPaths { get; set; } = [];
+
+    /// <summary>
+    /// <c>MAX_CONCURRENT_REQUESTS</c> (the seeds' "Performance" setting): requests this pod handles at once; the
+    /// next ones wait, oldest first, up to <see cref="MaxQueuedRequests"/>, and beyond that are refused with a 503.
+    /// Unset: no bound. Probes and scrapes are never held (a liveness probe stuck in the queue would restart a
+    /// pod that is merely busy).
+    /// </summary>
+    public int? MaxConcurrentRequests { get; set; }
+
+    public int MaxQueuedRequests { get; set; } = 1000;
 }

@@ -60,6 +60,8 @@ public sealed class StartupTests
     [InlineData("MAX_REQUEST_BODY_BYTES", "12", "MAX_REQUEST_BODY_BYTES must be between")]
     [InlineData("GDPR_RETENTION_DAYS", "0", "GDPR_RETENTION_DAYS")]
     [InlineData("RateLimiting__PermitLimit", "0", "RateLimiting:PermitLimit must be at least 1")]
+    [InlineData("MAX_CONCURRENT_REQUESTS", "0", "MAX_CONCURRENT_REQUESTS must be a whole number of at least 1")]
+    [InlineData("MAX_CONCURRENT_REQUESTS", "many", "MAX_CONCURRENT_REQUESTS must be a whole number of at least 1")]
     [InlineData("Xapi__HomePage", "not-an-iri", "Xapi:HomePage must be an absolute http(s) IRI")]
     public async Task Invalid_setting_refuses_to_start_with_a_message_naming_it(string variable, string value, string message)
     {
