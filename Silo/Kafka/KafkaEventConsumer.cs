@@ -257,12 +257,22 @@ public sealed class KafkaEventConsumer : BackgroundService
     /// while its new worker starts unpaused and would never resume it: the partition would stall for good
     /// (seen in the two-silo benchmark). A partition given up is therefore resumed while it is still assigned.
     /// </summary>
-    private static void Unpause(IConsumer<byte[]?, byte[]?> consumer, List<PartitionWorker> leaving)
+    private void Unpause(IConsumer<byte[]?, byte[]?> consumer, List<PartitionWorker> leaving)
     {
         var paused = leaving.Where(worker => worker.Paused).Select(worker => worker.Partition).ToList();
-        if (paused.Count > 0)
+        if (paused.Count == 0)
+        {
+            return;
+        }
+
+        try
         {
             consumer.Resume(paused);
+        }
+        catch (KafkaException e)
+        {
+            // Inside a rebalance callback: an escaping exception would stop the consumer thread.
+            logger.LogWarning("Resuming {Partitions} before giving them up failed: {Reason}", string.Join(", ", paused), e.Error.Reason);
         }
     }
 

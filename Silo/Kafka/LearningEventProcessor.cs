@@ -88,7 +88,7 @@ internal sealed class LearningEventProcessor(
             }
 
             metrics.Retried();
-            await backoff.WaitAsync(cancellationToken);
+            await WaitBeforeRetryAsync(backoff, stopStarting, cancellationToken);
         }
     }
 
@@ -97,8 +97,8 @@ internal sealed class LearningEventProcessor(
         var outcomes = new Task[messages.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            // Once the first is applied, the batch is under way: the rest must not be left unstarted.
-            outcomes[i] = await ProcessOneAsync(messages[i], i == 0 ? stopStarting : CancellationToken.None, cancellationToken);
+            // Once the first is applied, the batch is under way: the rest are not left unstarted, only abandoned.
+            outcomes[i] = await ProcessOneAsync(messages[i], i == 0 ? stopStarting : cancellationToken, cancellationToken);
         }
 
         return Task.WhenAll(outcomes);
@@ -156,8 +156,18 @@ internal sealed class LearningEventProcessor(
             }
 
             metrics.Retried();
-            await backoff.WaitAsync(cancellationToken);
+            await WaitBeforeRetryAsync(backoff, stopStarting, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A failed attempt applied nothing that counts as finished, so a partition being given up need not wait out
+    /// the backoff (up to <see cref="KafkaOptions.RetryMaxBackoffMs"/>): the message is left unstarted instead.
+    /// </summary>
+    private static async Task WaitBeforeRetryAsync(RetryBackoff backoff, CancellationToken stopStarting, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stopStarting, cancellationToken);
+        await backoff.WaitAsync(either.Token);
     }
 
     /// <summary>Runs one grain call within <see cref="KafkaOptions.MaxConcurrentApplies"/>; a retry waits for a slot again.</summary>
