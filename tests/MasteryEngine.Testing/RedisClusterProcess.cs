@@ -23,7 +23,9 @@ public sealed class RedisClusterProcess : IAsyncDisposable
         {
             for (var i = 0; i < masters; i++)
             {
-                servers.Add(await RedisServerProcess.StartAsync("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"));
+                // The bus port is given, not left at port + 10000, which another process may hold (a run failed so).
+                servers.Add(await RedisServerProcess.StartAsync("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000",
+                    "--cluster-port", RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture)));
             }
 
             var cluster = new RedisClusterProcess(servers);
