@@ -106,63 +106,12 @@ internal sealed class PartitionWorker : IDisposable
     /// Blocking is deliberate: it runs on the consumer's poll thread inside librdkafka's synchronous rebalance
     /// callback, which must not return before the finished offsets are committed.
     /// </summary>
-    public bool WaitUntilStartedFinished(TimeSpan timeout)
-    {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        lock (gate)
-        {
-            while (offsets.PendingCount > queued + leftUnstarted)
-            {
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0)
-                {
-                    return false;
-                }
-
-                waiters++;
-                try
-                {
-                    Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
-                }
-                finally
-                {
-                    waiters--;
-                }
-            }
-
-            return true;
-        }
-    }
+    public bool WaitUntilStartedFinished(TimeSpan timeout) =>
+        WaitWhile(() => offsets.PendingCount > queued + leftUnstarted, timeout, CancellationToken.None);
 
     /// <summary>Blocks until fewer than <paramref name="limit"/> messages are in flight, or the timeout passed.</summary>
-    public bool WaitUntilBelow(int limit, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        lock (gate)
-        {
-            while (offsets.PendingCount >= limit)
-            {
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0 || cancellationToken.IsCancellationRequested)
-                {
-                    return false;
-                }
-
-                // Woken by every finished message; at least every 50 ms, to notice cancellation.
-                waiters++;
-                try
-                {
-                    Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
-                }
-                finally
-                {
-                    waiters--;
-                }
-            }
-
-            return true;
-        }
-    }
+    public bool WaitUntilBelow(int limit, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitWhile(() => offsets.PendingCount >= limit, timeout, cancellationToken);
 
     /// <summary>Stops processing at once; unfinished messages stay uncommitted and will be redelivered.</summary>
     public void Abandon()
@@ -226,6 +175,36 @@ internal sealed class PartitionWorker : IDisposable
 
                 messages = TakeNext(lane);
             }
+        }
+    }
+
+    /// <summary>Blocks while <paramref name="busy"/> (read under the gate) holds; false once the timeout passed or on cancellation.</summary>
+    private bool WaitWhile(Func<bool> busy, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (gate)
+        {
+            while (busy())
+            {
+                var remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0 || cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                // Woken by every finished message; at least every 50 ms, to notice cancellation.
+                waiters++;
+                try
+                {
+                    Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(remaining, 50)));
+                }
+                finally
+                {
+                    waiters--;
+                }
+            }
+
+            return true;
         }
     }
 
