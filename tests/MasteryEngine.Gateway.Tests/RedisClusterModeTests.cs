@@ -1,4 +1,3 @@
-using System.Globalization;
 using MasteryEngine.Gateway.Tests.Infrastructure;
 using MasteryEngine.Testing;
 
@@ -18,7 +17,7 @@ public sealed class RedisClusterModeTests
         var clusterId = "cluster-test-" + Guid.NewGuid().ToString("N")[..8];
         var students = Enumerable.Range(0, 12).Select(_ => TestTokens.NewId("student")).ToArray();
         var written = new Dictionary<string, double>();
-        await using (var first = Gateway(cluster, clusterId))
+        await using (var first = GatewayFactory.OnRedis(cluster.Hosts, clusterId))
         {
             var admin = first.ClientFor(TestTokens.Admin());
             for (var i = 0; i < students.Length; i++)
@@ -28,7 +27,7 @@ public sealed class RedisClusterModeTests
             }
         }
 
-        await using (var fresh = Gateway(cluster, clusterId))
+        await using (var fresh = GatewayFactory.OnRedis(cluster.Hosts, clusterId))
         {
             var admin = fresh.ClientFor(TestTokens.Admin());
             foreach (var student in students)
@@ -49,12 +48,4 @@ public sealed class RedisClusterModeTests
         Assert.Equal("hash", await cluster.CliAsync("TYPE", $"student:{{{students[0]}}}:state"));
     }
 
-    private static GatewayFactory Gateway(RedisClusterProcess cluster, string clusterId) => new("Development", new Dictionary<string, string?>
-    {
-        ["STORAGE_PROVIDER"] = "redis",
-        ["REDIS_HOST"] = cluster.Hosts,
-        ["ORLEANS_CLUSTER_ID"] = clusterId,
-        ["ORLEANS_SILO_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        ["ORLEANS_GATEWAY_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-    });
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,14 +19,7 @@ public sealed class RedisModeAuditTests
     {
         // Durable, so the restarted server still holds the membership table the silo leaves on shutdown.
         await using var server = await RedisServerProcess.StartAsync("--appendonly", "yes", "--appendfsync", "always");
-        await using var factory = new GatewayFactory("Development", new Dictionary<string, string?>
-        {
-            ["STORAGE_PROVIDER"] = "redis",
-            ["REDIS_HOST"] = server.HostAndPort,
-            ["ORLEANS_CLUSTER_ID"] = "audit-test-" + Guid.NewGuid().ToString("N")[..8],
-            ["ORLEANS_SILO_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["ORLEANS_GATEWAY_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        });
+        await using var factory = GatewayFactory.OnRedis(server.HostAndPort, "audit-test-" + Guid.NewGuid().ToString("N")[..8]);
         var student = TestTokens.NewId("student");
         var admin = factory.ClientFor(TestTokens.Admin("admin_redis"));
         await admin.CalculateAsync(student, 0.5, 0.5, 0.5, 0.5);

@@ -20,14 +20,7 @@ public sealed class RedisModeTests
     {
         // Durable like production: a restarted Redis still holds the membership table, not only the state.
         await using var server = await RedisServerProcess.StartAsync("--appendonly", "yes", "--appendfsync", "always");
-        await using var factory = new GatewayFactory("Development", new Dictionary<string, string?>
-        {
-            ["STORAGE_PROVIDER"] = "redis",
-            ["REDIS_HOST"] = server.HostAndPort,
-            ["ORLEANS_CLUSTER_ID"] = "gateway-test-" + Guid.NewGuid().ToString("N")[..8],
-            ["ORLEANS_SILO_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["ORLEANS_GATEWAY_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-        });
+        await using var factory = GatewayFactory.OnRedis(server.HostAndPort, "gateway-test-" + Guid.NewGuid().ToString("N")[..8]);
         var student = TestTokens.NewId("student");
         var admin = factory.ClientFor(TestTokens.Admin());
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using MasteryEngine.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -29,6 +31,16 @@ public class GatewayFactory : WebApplicationFactory<Program>
             this.settings[key] = value;
         }
     }
+
+    /// <summary>A gateway whose silo keeps state and membership in Redis (one server or a cluster's masters), on ports of its own.</summary>
+    internal static GatewayFactory OnRedis(string redisHosts, string clusterId) => new("Development", new Dictionary<string, string?>
+    {
+        ["STORAGE_PROVIDER"] = "redis",
+        ["REDIS_HOST"] = redisHosts,
+        ["ORLEANS_CLUSTER_ID"] = clusterId,
+        ["ORLEANS_SILO_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        ["ORLEANS_GATEWAY_PORT"] = RedisServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+    });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
