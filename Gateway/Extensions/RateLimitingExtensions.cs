@@ -37,7 +37,7 @@ public static class RateLimitingExtensions
 
     private static PartitionedRateLimiter<HttpContext> CreatePodLimiter(GatewayRateLimitOptions limits, int concurrent) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            IsExempt(limits, context.Request.Path) || NeverHeldPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
+            IsExempt(limits, context.Request.Path) || IsNeverHeld(context.Request.Path)
                 ? RateLimitPartition.GetNoLimiter("exempt")
                 : RateLimitPartition.GetConcurrencyLimiter("pod", _ => new ConcurrencyLimiterOptions
                 {
@@ -59,6 +59,19 @@ public static class RateLimitingExtensions
             return RateLimitPartition.Get(client, _ => new ClientWindowRateLimiter(limits.PermitLimit, limits.Window, time));
         });
 
+    private static bool IsNeverHeld(PathString path)
+    {
+        foreach (var probe in NeverHeldPaths)
+        {
+            if (path.StartsWithSegments(probe, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsExempt(GatewayRateLimitOptions limits, PathString path) =>
         limits.ExemptPaths.Any(exempt => path.Equals(exempt, StringComparison.OrdinalIgnoreCase));
 
@@ -75,8 +88,7 @@ public static class RateLimitingExtensions
             return;
         }
 
-        var retryAfter = wait;
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
